@@ -194,23 +194,18 @@ public final class TreeEnsemble implements ChurnPredictor {
     }
 
     /**
-     * Staged raw outputs: {@code result[t]} is the binary margin {@code F_0} after the first
-     * {@code t + 1} trees (without the output scale), for choosing the number of trees. Binary
-     * models only.
-     *
-     * @throws IllegalStateException for a multi-class model
+     * Staged margins, for choosing the number of trees: {@code result[t * outputCount() + c]} is
+     * the margin {@code F_c} of output {@code c} after the first {@code t + 1} trees (without the
+     * output scale). Allocates one array of {@code treeCount() * outputCount()} doubles.
      */
     public double[] stagedMargins(double[] x) {
         Checks.width(x, features, "x");
-        if (classes != 2) {
-            throw new IllegalStateException("staged margins are defined for binary ensembles; this one has "
-                    + classes + " classes");
-        }
-        double[] out = new double[roots.length];
-        double y = base[0];
+        int m = base.length;
+        double[] out = new double[roots.length * m];
+        double[] f = base.clone();
         for (int t = 0; t < roots.length; t++) {
-            y += value[leaf(x, t)];
-            out[t] = y;
+            f[treeOutput[t]] += value[leaf(x, t)];
+            System.arraycopy(f, 0, out, t * m, m);
         }
         return out;
     }
