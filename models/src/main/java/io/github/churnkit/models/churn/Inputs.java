@@ -44,15 +44,19 @@ final class Inputs {
         for (int label : y) {
             counts[label]++;
         }
+        int present = 0;
+        for (int count : counts) {
+            present += count > 0 ? 1 : 0;
+        }
+        if (present < 2) {
+            throw new IllegalArgumentException("the target has one class (" + max + ") in all "
+                    + y.length + " rows; a classifier needs at least two");
+        }
         for (int c = 0; c < counts.length; c++) {
             if (counts[c] == 0) {
                 throw new IllegalArgumentException("class " + c + " has no rows; labels must be 0.." + max
                         + " with every class present");
             }
-        }
-        if (counts.length < 2) {
-            throw new IllegalArgumentException("the target has one class (" + max + ") in all "
-                    + y.length + " rows; a classifier needs at least two");
         }
         return counts.length;
     }
