@@ -18,6 +18,8 @@ final class ColumnProfile {
     private final int maxLevels;
     long missing;
     long nonMissing;
+    /** Non-missing values that parse as numbers. */
+    long numbers;
     boolean allBooleans = true;
     boolean allNumbers = true;
     boolean allIntegers = true;
@@ -47,15 +49,16 @@ final class ColumnProfile {
         if (allBooleans && Values.parseBoolean(v) < 0) {
             allBooleans = false;
         }
-        if (allNumbers) {
-            if (!Values.isNumber(v)) {
-                allNumbers = false;
-                allIntegers = false;
-                firstNonNumber = v;
-                firstNonNumberLine = line;
-            } else if (allIntegers && !Values.isInteger(v)) {
+        if (Values.isNumber(v)) {
+            numbers++;
+            if (allIntegers && !Values.isInteger(v)) {
                 allIntegers = false;
             }
+        } else if (allNumbers) {
+            allNumbers = false;
+            allIntegers = false;
+            firstNonNumber = v;
+            firstNonNumberLine = line;
         }
         if (allDates) {
             int shape = Values.dateShape(v);

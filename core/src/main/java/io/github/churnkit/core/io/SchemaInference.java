@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 final class SchemaInference {
 
     static final int MIN_ROWS_FOR_ID = 20;
-    private static final Pattern ID_NAME = Pattern.compile("(?i)^id$|[ _.\\-]id$|[a-z0-9](ID|Id)$");
+    private static final Pattern ID_NAME = Pattern.compile("(?i:^id$|[ _.\\-]id$)|[a-z0-9](ID|Id)$");
     private static final Set<String> TARGET_NAMES = Set.of("churn", "churned", "churnflag", "churnlabel",
             "ischurn", "ischurned", "exited", "attrition", "target", "label");
     private static final int LEVELS_IN_REASON = 6;
@@ -152,8 +152,10 @@ final class SchemaInference {
             return new ColumnSpec(name, ColumnRole.FEATURE, ColumnType.DATE, n + " of " + n
                     + " non-missing values" + scope + " parse as dates (" + p.datePatterns() + ")" + missing);
         }
-        String notNumeric = p.firstNonNumber == null ? "" : "; not numbers: for example "
-                + CsvFormatException.quote(p.firstNonNumber) + " on line " + p.firstNonNumberLine;
+        // a mostly numeric column usually means a few bad cells: point at the first one
+        String notNumeric = p.numbers * 2 < n ? "" : "; " + p.numbers + " of " + n
+                + " values are numbers but not all, for example " + CsvFormatException.quote(p.firstNonNumber)
+                + " on line " + p.firstNonNumberLine;
         if (p.allUnique() && p.missing == 0 && n >= 2 && (idLikeName(name) || n >= MIN_ROWS_FOR_ID)) {
             return new ColumnSpec(name, ColumnRole.ID, ColumnType.TEXT, "all " + n + " values" + scope
                     + " are distinct text (for example " + CsvFormatException.quote(p.levels().get(0))
@@ -166,7 +168,7 @@ final class SchemaInference {
                     + ": free text, kept as TEXT and not used as a model input" + missing);
         }
         return new ColumnSpec(name, ColumnRole.FEATURE, ColumnType.CATEGORICAL, distinct
-                + " distinct values in " + n + " non-missing" + scope + " ("
+                + (distinct == 1 ? " distinct value in " : " distinct values in ") + n + " non-missing" + scope + " ("
                 + p.describeLevels(LEVELS_IN_REASON) + ")" + notNumeric + missing);
     }
 
