@@ -20,6 +20,23 @@
  * hidden per-customer truth (purchase rate, dropout probability, dropout time) is available from
  * {@code gen.latent(i)} to check P(alive) and conditional forecasts.
  *
+ * <h2>Subscription customers (contractual)</h2>
+ * {@link io.github.churnkit.core.synthetic.SubscriptionGenerator} produces a streaming-service
+ * customer base (plan, fee, region, device, genre, profiles, tenure, watch hours, support queries,
+ * satisfaction, promotion, payment method) with a churn label drawn from a logistic model whose
+ * formula and coefficients are in its javadoc, a plan-change label, and hidden customer types
+ * (the {@code segment} column) that a segmentation should rediscover. The churn rate is a
+ * parameter; the intercept is calibrated to it.
+ *
+ * <pre>{@code
+ * SubscriptionGenerator gen = SubscriptionGenerator.of(SubscriptionGenerator.Config.defaults()
+ *         .withCustomers(100_000).withChurnRate(0.11));
+ * CustomerTable table = gen.generate();                 // schema: id, 17 features, 2 ignored, target
+ * try (Writer w = Files.newBufferedWriter(path)) {      // or 10 million rows in constant memory
+ *     gen.writeCsv(w, (done, total) -> log.info("{} / {}", done, total));
+ * }
+ * }</pre>
+ *
  * <h2>Randomness</h2>
  * Every generator takes a seed in its config. Row (customer) {@code i} draws from its own
  * {@link java.util.SplittableRandom} seeded from {@code (seed, i)}, so the same config gives the
