@@ -37,6 +37,19 @@
  * }
  * }</pre>
  *
+ * <h2>Retention cohorts</h2>
+ * {@link io.github.churnkit.core.synthetic.CohortGenerator} simulates the shifted-beta-geometric
+ * model (Fader and Hardie 2007, "How to project customer retention"): every customer has a fixed
+ * churn probability per renewal drawn from a beta distribution, so the retention rate of a cohort
+ * rises with tenure as the likely leavers leave first.
+ *
+ * <pre>{@code
+ * SimulatedCohorts c = CohortGenerator.of(CohortGenerator.Config.defaults()
+ *         .withCohorts(6).withPeriods(12)).generate();
+ * int[] survivors = c.survivors(0);   // 1000, then about 632, 471, ... active after t renewals
+ * CustomerTable individuals = c.toTable();  // tenure and churned flag, right-censored
+ * }</pre>
+ *
  * <h2>Randomness</h2>
  * Every generator takes a seed in its config. Row (customer) {@code i} draws from its own
  * {@link java.util.SplittableRandom} seeded from {@code (seed, i)}, so the same config gives the
