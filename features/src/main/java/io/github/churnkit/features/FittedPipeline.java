@@ -291,7 +291,8 @@ public final class FittedPipeline {
      *                        one double encoding per level
      * </pre>
      * Output columns are the blocks' outputs in block order; names are rebuilt from the block names
-     * and levels.
+     * and levels. The form carries no checksum of its own: the model bundle that embeds it checks
+     * the integrity of the whole file, this reader checks structure and values.
      */
     public void writeTo(DataOutput out) throws IOException {
         PipelineCodec.write(this, out);
