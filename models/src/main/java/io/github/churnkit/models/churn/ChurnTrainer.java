@@ -1,5 +1,6 @@
 package io.github.churnkit.models.churn;
 
+import io.github.churnkit.features.FittedPipeline;
 import java.util.List;
 
 /**
@@ -23,6 +24,24 @@ public interface ChurnTrainer {
     /** Trains a model on columns named {@code x0, x1, ...}. */
     default ChurnModel fit(double[][] x, int[] y) {
         return fit(x, y, Inputs.defaultNames(x));
+    }
+
+    /**
+     * Trains a model on the output of a fitted feature pipeline, taking the feature names from it.
+     *
+     * @throws IllegalArgumentException if the matrix width differs from {@code pipeline.width()}
+     *                                  (a matrix from another pipeline), besides the checks of
+     *                                  {@link #fit(double[][], int[], List)}
+     */
+    default ChurnModel fit(FittedPipeline pipeline, double[][] x, int[] y) {
+        java.util.Objects.requireNonNull(pipeline, "pipeline");
+        int width = Inputs.width(x);
+        if (width != pipeline.width()) {
+            throw new IllegalArgumentException("the feature matrix has " + width
+                    + " columns but the pipeline produces " + pipeline.width() + " features "
+                    + pipeline.featureNames() + "; transform the table with this pipeline");
+        }
+        return fit(x, y, pipeline.featureNames());
     }
 
     /** The trainer's name, as recorded in provenance. */
