@@ -80,12 +80,13 @@ public final class BoostedChurnTrainer implements ChurnTrainer {
         }
 
         /**
-         * Defaults for tabular churn data (shallow trees, slow learning, early stopping): up to 400
-         * trees of depth 3 with at most 8 leaves of at least 20 rows, shrinkage 0.05, subsample 0.8,
-         * early stopping and Platt calibration on 3 folds, seed 42, no class weights.
+         * Defaults for tabular churn data (shallow trees, early stopping; the usual learning rate
+         * 0.1 keeps training time moderate): up to 250 trees of depth 3 with at most 8 leaves of at
+         * least 20 rows, shrinkage 0.1, subsample 0.8, early stopping and Platt calibration on 3
+         * folds, seed 42, no class weights.
          */
         public static Config defaults() {
-            return new Config(400, 3, 8, 20, 0.05, 0.8, true, 42L, ClassWeighting.NONE, Calibration.PLATT, 3);
+            return new Config(250, 3, 8, 20, 0.1, 0.8, true, 42L, ClassWeighting.NONE, Calibration.PLATT, 3);
         }
 
         /** With another maximum number of trees. */
