@@ -262,15 +262,19 @@ public final class BoostedChurnTrainer implements ChurnTrainer {
         return SmileBoosting.flatten(SmileBoosting.fit(rows.x(), rows.y(), config, trees), rows.y(), k);
     }
 
-    /** Adds one row's log-loss after each iteration to {@code loss}. */
+    /**
+     * Adds one row's log-loss after each iteration to {@code loss}. {@code staged} holds the margins
+     * of all outputs after each tree; an iteration adds one tree per output, so iteration {@code t}
+     * ends at tree {@code (t + 1) * outputs - 1}.
+     */
     private static void addStagedLoss(double[] staged, int label, int outputs, double[] loss) {
-        int iterations = staged.length / outputs;
+        int iterations = staged.length / (outputs * outputs);
         for (int t = 0; t < iterations; t++) {
             if (outputs == 1) {
                 double z = 2.0 * staged[t];
                 loss[t] += softplus(label == 1 ? -z : z);
             } else {
-                int off = t * outputs;
+                int off = ((t + 1) * outputs - 1) * outputs;
                 double max = Double.NEGATIVE_INFINITY;
                 for (int c = 0; c < outputs; c++) {
                     max = Math.max(max, staged[off + c]);
