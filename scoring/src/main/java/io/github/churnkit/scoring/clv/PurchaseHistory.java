@@ -8,7 +8,8 @@ import java.util.Locale;
  * <p>Time is measured in a unit the caller chooses (days, weeks, months) and must be the same unit
  * in which the model was fitted. The first purchase starts the clock and is not counted.
  *
- * @param frequency number of repeat purchases {@code x} (purchases after the first), {@code >= 0}
+ * @param frequency number of repeat purchases {@code x} (purchases after the first), a whole number
+ *     {@code >= 0}
  * @param recency time of the last repeat purchase since the first purchase, {@code t_x}; 0 when
  *     there is no repeat purchase
  * @param age time from the first purchase to the end of the observation period, {@code T}
@@ -20,7 +21,7 @@ public record PurchaseHistory(double frequency, double recency, double age, doub
     /**
      * Validates the fields.
      *
-     * @throws IllegalArgumentException when a value is NaN or infinite, {@code frequency < 0},
+     * @throws IllegalArgumentException when a value is NaN or infinite, {@code frequency < 0} or not whole,
      *     {@code recency < 0}, {@code recency > age}, {@code frequency == 0} with {@code recency > 0},
      *     or the mean spend is negative or infinite
      */
@@ -56,6 +57,10 @@ public record PurchaseHistory(double frequency, double recency, double age, doub
         if (!(frequency >= 0 && frequency < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "frequency (repeat purchases) must be finite and >= 0, found %s", frequency));
+        }
+        if (frequency != Math.rint(frequency)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "frequency (repeat purchases) must be a whole number, found %s", frequency));
         }
         if (!(age >= 0 && age < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
