@@ -202,8 +202,23 @@ final class SchemaInference {
             throw new IllegalArgumentException(source + ": target column '" + name + "' has more than "
                     + options.maxCategoryLevels() + " distinct values; a target needs a few classes");
         }
+        List<String> sorted = sortedLevels(p);
+        StringBuilder codes = new StringBuilder();
+        for (int c = 0; c < sorted.size() && c < 20; c++) {
+            codes.append(c == 0 ? "" : ", ").append(sorted.get(c)).append(" = ").append(c);
+        }
         return new ColumnSpec(name, ColumnRole.TARGET, ColumnType.CATEGORICAL, why + "; " + distinct
-                + " classes (" + p.describeLevels(20) + ")");
+                + " classes (" + p.describeLevels(20) + "), coded in sorted order: " + codes);
+    }
+
+    /**
+     * The levels of a categorical target in sorted order, so that its class codes do not depend on
+     * the order of the rows (a shuffled copy of a file gets the same labels).
+     */
+    static List<String> sortedLevels(ColumnProfile p) {
+        List<String> levels = new ArrayList<>(p.levels());
+        levels.sort(null);
+        return levels;
     }
 
     private static void checkNamed(String source, List<String> names, String name, String what) {

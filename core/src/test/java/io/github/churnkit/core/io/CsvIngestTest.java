@@ -275,9 +275,13 @@ class CsvIngestTest {
         CsvIngest.Result r = read(ingest, csv);
         assertEquals(ColumnType.CATEGORICAL, r.table().schema().column("status").type());
         assertEquals(1, r.report().rowsRejected());
-        assertEquals("expected one of the two values of the binary target (stayed, left)",
+        assertEquals("expected one of the two values of the binary target (left, stayed)",
                 r.report().rejected().get(0).reason());
-        assertEquals(List.of("stayed", "left"), r.table().categorical("status").levels());
+        // sorted, not first-seen, so that the class codes do not depend on the row order
+        assertEquals(List.of("left", "stayed"), r.table().categorical("status").levels());
+        assertTrue(r.table().schema().column("status").reason().endsWith("coded in sorted order: left = 0, stayed = 1"),
+                r.table().schema().column("status").reason());
+        assertEquals(List.of(1, 0, 0), java.util.Arrays.stream(r.table().targetLabels()).boxed().toList());
     }
 
     @Test
@@ -324,6 +328,14 @@ class CsvIngestTest {
         Path missing = dir.resolve("nope.csv");
         java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> STRICT.read(missing));
         assertTrue(e.getMessage().contains("nope.csv"), e.getMessage());
+    }
+
+    @Test
+    void read_latin1File_throwsSayingNotUtf8() throws IOException {
+        Path f = dir.resolve("latin1.csv");
+        Files.write(f, "name,city\nA,Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1));
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> STRICT.read(f));
+        assertTrue(e.getMessage().startsWith("latin1.csv: not valid UTF-8"), e.getMessage());
     }
 
     @Test
