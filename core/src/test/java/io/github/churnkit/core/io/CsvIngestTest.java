@@ -60,6 +60,20 @@ class CsvIngestTest {
     }
 
     @Test
+    void read_crlfAndCrLineEnds_lineNumbersCountPhysicalLines() {
+        CsvIngest ingest = CsvIngest.of(CsvIngest.Options.defaults().withType("x", ColumnType.NUMERIC));
+        assertEquals(4, assertThrows(CsvFormatException.class,
+                () -> read(ingest, "x\r\n1\r\n2\r\nbad\r\n")).line());
+        assertEquals(3, assertThrows(CsvFormatException.class,
+                () -> read(ingest, "x\r1\rbad\r")).line());
+    }
+
+    @Test
+    void read_bomThroughReader_isSkipped() {
+        assertEquals(List.of("a", "b"), read(STRICT, "\uFEFFa,b\n1,2\n").table().schema().names());
+    }
+
+    @Test
     void read_semicolonAndTab_detected() {
         CustomerTable semi = read(STRICT, "a;b\n1;\"x;y\"\n2;z\n").table();
         assertEquals(List.of("a", "b"), semi.schema().names());
