@@ -234,7 +234,6 @@ public final class CsvIngest {
                 loader.accept(sample.get(i), lines.get(i));
                 sample.set(i, null);
             }
-            sample = null;
             for (CSVRecord r = src.next(); r != null; r = src.next()) {
                 loader.accept(r, src.line());
             }
