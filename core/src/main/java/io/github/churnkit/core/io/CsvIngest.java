@@ -136,6 +136,8 @@ public final class CsvIngest {
     /**
      * Reads {@code file} with a given schema (no inference). Every schema column must be in the
      * header; header columns not in the schema are skipped. The table follows the schema's order.
+     * Category levels (including those of a CATEGORICAL target) are numbered in order of first
+     * appearance, and with {@link Options#binaryTarget()} a third target value is a bad value.
      */
     public Result read(Path file, Schema schema) {
         Objects.requireNonNull(schema, "schema");
