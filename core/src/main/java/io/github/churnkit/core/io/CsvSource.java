@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -56,6 +57,8 @@ final class CsvSource implements Closeable {
      * Closes {@code in} when this source is closed or when opening fails.
      */
     static CsvSource open(String name, Reader in, Character delimiter) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(name, "sourceName");
         try {
             return new CsvSource(name, in, delimiter);
         } catch (IOException e) {
