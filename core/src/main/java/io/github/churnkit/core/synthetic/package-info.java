@@ -46,7 +46,7 @@
  * <pre>{@code
  * SimulatedCohorts c = CohortGenerator.of(CohortGenerator.Config.defaults()
  *         .withCohorts(6).withPeriods(12)).generate();
- * int[] survivors = c.survivors(0);   // 1000, then about 632, 471, ... active after t renewals
+ * int[] survivors = c.survivors(0);   // 1000, then about 632, 479, ... active after t renewals
  * CustomerTable individuals = c.toTable();  // tenure and churned flag, right-censored
  * }</pre>
  *
