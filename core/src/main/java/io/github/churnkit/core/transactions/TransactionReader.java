@@ -26,8 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a transaction log (customer id, date, amount) from a CSV file with a header row, using
- * Apache Commons CSV. The caller names the three columns; other columns are ignored.
+ * Reads a transaction log (customer id, date, amount) from a comma-separated file with a header
+ * row (RFC 4180 quoting, UTF-8, an optional byte order mark), using Apache Commons CSV. The caller
+ * names the three columns; other columns are ignored. If a name occurs twice in the header, the
+ * first occurrence is used.
  *
  * <pre>{@code
  * TransactionReader.Result r = TransactionReader.of(TransactionReader.Options
@@ -217,7 +219,11 @@ public final class TransactionReader {
             lastEndLine = parser.getCurrentLineNumber();
             Map<String, Integer> header = new LinkedHashMap<>();
             for (int i = 0; i < headerRecord.size(); i++) {
-                header.putIfAbsent(headerRecord.get(i).strip(), i);
+                String name = headerRecord.get(i).strip();
+                if (i == 0 && name.startsWith("\uFEFF")) {
+                    name = name.substring(1).strip(); // a UTF-8 byte order mark
+                }
+                header.putIfAbsent(name, i);
             }
             Columns cols = options.columns();
             int idCol = column(header, cols.customer(), source);

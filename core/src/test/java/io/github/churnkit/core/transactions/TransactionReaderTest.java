@@ -42,6 +42,12 @@ class TransactionReaderTest {
     }
 
     @Test
+    void read_byteOrderMark_headerStillMatches() {
+        TransactionReader.Result r = read(TransactionReader.Options.defaults(), "\uFEFFcustomer_id,date,amount\nA,2024-01-01,1\n");
+        assertEquals(1, r.log().size());
+    }
+
+    @Test
     void read_datePatternWithTime_keepsTheDate() {
         String csv = "c,d,a\nA,12/1/2010 8:26,2.55\n";
         TransactionReader.Result r = read(TransactionReader.Options.columns("c", "d", "a").withDatePattern("M/d/yyyy H:mm"), csv);
