@@ -53,7 +53,8 @@
  * <h2>Randomness</h2>
  * Every generator takes a seed in its config. Row (customer) {@code i} draws from its own
  * {@link java.util.SplittableRandom} seeded from {@code (seed, i)}, so the same config gives the
- * same data bit for bit whether it is built in memory or streamed to a file, in any JVM. The
+ * same data bit for bit whether it is built in memory or streamed to a file, in any JVM (the
+ * generators use {@link java.lang.StrictMath} for transcendental functions). The
  * gamma, beta and normal samplers are in {@link io.github.churnkit.core.synthetic.RandomVariates}
  * (Marsaglia and Tsang 2000 for gamma; beta as a ratio of gammas).
  */
