@@ -131,7 +131,7 @@ public final class BgNbdFitter {
                     estimates);
         }
         LOG.debug("BG/NBD fit on {} customers ({} distinct triples): {}", data.totalWeight(), data.size(), estimates);
-        return new BgNbdModel(estimates, data.totalWeight(), data.size());
+        return new BgNbdModel(estimates, data.totalWeight(), data.size(), settings);
     }
 
     /** @return a description of the parameters that ran off, or null */
