@@ -126,6 +126,18 @@ class FeaturePipelineTest {
     }
 
     @Test
+    void fit_emptyTable_constantFeatures() {
+        CustomerTable empty = Tables.small().select(new int[0]);
+        FittedPipeline f = FeaturePipeline.defaults(empty.schema()).withReferenceDate(java.time.LocalDate.of(2024, 1, 1))
+                .fit(empty);
+        // nothing seen: no levels, no missing-value indicators; numbers pass through unscaled
+        assertEquals(List.of("fee", "paper", "joined_days"), f.featureNames());
+        assertEquals(0, f.transform(empty).length);
+        double[] x = f.transform(Tables.small())[0];
+        assertEquals(10.0, x[0]);
+    }
+
+    @Test
     void toBytes_roundTrip_bitIdenticalVectors() {
         CustomerTable t = Tables.small();
         FittedPipeline f = FeaturePipeline.defaults(t.schema()).fit(t);
