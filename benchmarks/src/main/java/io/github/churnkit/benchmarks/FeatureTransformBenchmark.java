@@ -45,6 +45,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * copies of the level text, so look-ups compare characters rather than references; their hash
  * codes are cached after the first cycle, as a string reused by a caller would be.
  *
+ * <p>Besides rows per second (wall clock), each benchmark reports the CPU and wall milliseconds of
+ * its measured iterations ({@link CpuTime}), from which rows per second per core is estimated on
+ * a machine shared with other work. Results: {@code docs/benchmarks.md}.
+ *
  * <p>Run (after {@code ./mvnw -B -ntp -q -pl benchmarks -am package -DskipTests}):
  * {@code java -jar benchmarks/target/benchmarks.jar FeatureTransformBenchmark -prof gc}
  * (the annotations give 1 fork, 3 warm-up and 5 measured iterations of 1 s).

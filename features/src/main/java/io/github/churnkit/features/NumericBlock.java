@@ -68,9 +68,9 @@ final class NumericBlock extends Block {
                 new boolean[] {anyMissing, spec.log1p()});
     }
 
-    /** {@code sign(x) * log1p(|x|)}. */
+    /** {@code sign(x) * log1p(|x|)}, with {@link StrictMath} so that every JVM gives the same bits. */
     static double signedLog1p(double x) {
-        return x < 0.0 ? -Math.log1p(-x) : Math.log1p(x);
+        return x < 0.0 ? -StrictMath.log1p(-x) : StrictMath.log1p(x);
     }
 
     private static double clip(double x, double lo, double hi) {
