@@ -107,7 +107,12 @@ final class OneHotBlock extends Block {
             names.add(name + "=" + l);
         }
         if (otherSlot >= 0) {
-            names.add(name + "=other");
+            // a kept level may itself be called "other": bracket the bucket's label until it is unique
+            String label = "other";
+            while (kept.contains(label)) {
+                label = "(" + label + ")";
+            }
+            names.add(name + "=" + label);
         }
         if (hasMissing) {
             names.add(name + "_missing");
