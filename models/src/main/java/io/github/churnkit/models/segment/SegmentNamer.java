@@ -15,7 +15,7 @@ import java.util.Set;
  * ranked by effect size (standard deviations for numeric columns, binomial standard deviations of
  * the share for categorical levels), keeping only effects of at least 0.5 and, for levels, a share
  * of at least 40% within the segment. Numeric traits read "high x" / "low x" (with "long/short
- * tenure" and "older/younger" for age), boolean ones "x" / "no x", levels by their name ("Yes" /
+ * tenure" for a column whose name has the word tenure and "older/younger" for age), boolean ones "x" / "no x", levels by their name ("Yes" /
  * "No" levels by the column: "x" / "no x"). Without any such trait the name is "Typical customers".
  */
 final class SegmentNamer {
@@ -66,9 +66,11 @@ final class SegmentNamer {
         if (bool) {
             return up ? words : "no " + words;
         }
-        String[] special = WORDS.get(words.toLowerCase(Locale.ROOT));
-        if (special != null) {
-            return up ? special[0] : special[1];
+        for (String word : words.toLowerCase(Locale.ROOT).split(" ")) {
+            String[] special = WORDS.get(word);
+            if (special != null) {
+                return up ? special[0] : special[1];
+            }
         }
         return (up ? "high " : "low ") + words;
     }
