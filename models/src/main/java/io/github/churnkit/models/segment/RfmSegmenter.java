@@ -1,5 +1,6 @@
 package io.github.churnkit.models.segment;
 
+import io.github.churnkit.core.transactions.CustomerSummaries;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,6 +45,28 @@ public final class RfmSegmenter {
             throw new IllegalArgumentException("RFM needs at least one customer");
         }
         return new RfmModel(cuts(recencyDays), cuts(frequency), cuts(monetary));
+    }
+
+    /**
+     * Learns the cut points from transaction summaries: recency is {@code T - t_x} (time from the
+     * last purchase to the cut-off, in the summaries' unit), frequency the number of purchase days
+     * {@code x + 1} (first purchase included), monetary the total spend up to the cut-off.
+     */
+    public static RfmModel fit(CustomerSummaries summaries) {
+        double[][] rfm = measures(summaries);
+        return fit(rfm[0], rfm[1], rfm[2]);
+    }
+
+    /** Recency, frequency and monetary arrays from summaries, as {@link #fit(CustomerSummaries)} defines them. */
+    static double[][] measures(CustomerSummaries s) {
+        int n = s.size();
+        double[][] out = new double[3][n];
+        for (int i = 0; i < n; i++) {
+            out[0][i] = s.age(i) - s.recency(i);
+            out[1][i] = s.frequency(i) + 1.0;
+            out[2][i] = s.totalSpend(i);
+        }
+        return out;
     }
 
     static void check(double[] r, double[] f, double[] m) {
@@ -109,6 +132,12 @@ public final class RfmSegmenter {
                 out.add(score(recencyDays[i], purchases[i], spend[i]));
             }
             return out;
+        }
+
+        /** The scores of every summarised customer (measures as in {@link RfmSegmenter#fit(CustomerSummaries)}). */
+        public List<RfmScore> scoreAll(CustomerSummaries summaries) {
+            double[][] rfm = measures(summaries);
+            return scoreAll(rfm[0], rfm[1], rfm[2]);
         }
 
         private static int exceeded(double x, double[] cuts) {

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.churnkit.core.transactions.CustomerSummaries;
+import io.github.churnkit.core.transactions.PeriodUnit;
+import io.github.churnkit.core.transactions.TransactionLog;
+import io.github.churnkit.core.transactions.TransactionSummarizer;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -90,5 +95,29 @@ class RfmSegmenterTest {
                 () -> RfmSegmenter.fit(new double[] {1, 2}, new double[] {1}, new double[] {1}));
         assertThrows(IllegalArgumentException.class,
                 () -> RfmSegmenter.fit(new double[0], new double[0], new double[0]));
+    }
+
+    @Test
+    void fit_transactionSummaries_usesDaysSinceLastPurchaseCountAndTotalSpend() {
+        LocalDate d0 = LocalDate.of(2026, 1, 1);
+        TransactionLog log = TransactionLog.builder()
+                .add("a", d0, 10).add("a", d0.plusDays(10), 20).add("a", d0.plusDays(30), 30)
+                .add("b", d0.plusDays(5), 100)
+                .add("c", d0.plusDays(20), 5).add("c", d0.plusDays(25), 5)
+                .build();
+        CustomerSummaries s = TransactionSummarizer.of(TransactionSummarizer.Config.at(d0.plusDays(40))
+                .withUnit(PeriodUnit.DAYS)).summarize(log);
+        double[][] rfm = RfmSegmenter.measures(s);
+        // a: last purchase day 30, cut-off day 40 -> 10 days; 3 purchases; spend 60
+        // b: day 5 -> 35 days; 1 purchase; 100.  c: day 25 -> 15 days; 2 purchases; 10
+        int a = s.customerId(0).equals("a") ? 0 : s.customerId(1).equals("a") ? 1 : 2;
+        assertEquals(10, rfm[0][a], 1e-12);
+        assertEquals(3, rfm[1][a], 0.0);
+        assertEquals(60, rfm[2][a], 1e-12);
+        List<RfmScore> scores = RfmSegmenter.fit(s).scoreAll(s);
+        assertEquals(3, scores.size());
+        // three customers: cut points at ranks ceil(0.6)=1, ceil(1.2)=2, ceil(1.8)=2, ceil(2.4)=3;
+        // a has the lowest recency (10 days, exceeds no cut point) -> R = 5
+        assertEquals(5, scores.get(a).recency());
     }
 }
