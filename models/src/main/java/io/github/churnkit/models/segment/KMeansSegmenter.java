@@ -23,7 +23,8 @@ import org.tribuo.clustering.kmeans.KMeansModel;
  * fits and keeps the one with the lowest inertia (a run that leaves a segment empty only wins if
  * every run does). Each kept fit is scored by inertia, mean silhouette (on a seeded sample of
  * {@code silhouetteSample} rows) and the Calinski-Harabasz index; the {@link Criterion} picks k.
- * Candidate k above the number of distinct rows are skipped.
+ * Candidate k above the number of distinct rows are skipped. On large data the scan over k runs on
+ * a seeded sample of {@code selectionSample} rows and only the chosen k is fitted on all rows.
  *
  * <p>Columns: the named ones, or by default every NUMERIC, BOOLEAN and CATEGORICAL column whose
  * role is FEATURE. Numeric columns are standardised with the training mean and standard deviation;
@@ -65,6 +66,9 @@ public final class KMeansSegmenter {
      * @param seed             seed of every random choice
      * @param criterion        how k is chosen
      * @param silhouetteSample rows sampled to compute the silhouette, at least 2
+     * @param selectionSample  with more rows than this, k is chosen on a seeded sample of this
+     *                         many rows and the chosen k is then refitted on all rows (with
+     *                         {@code restarts} runs); at least 2
      * @param columns          clustering columns; empty means every numeric, boolean and
      *                         categorical FEATURE column
      * @param missing          treatment of missing values
@@ -74,7 +78,7 @@ public final class KMeansSegmenter {
      *                         model; positive
      */
     public record Config(int minK, int maxK, int restarts, int maxIterations, long seed, Criterion criterion,
-                         int silhouetteSample, List<String> columns, MissingValues missing, int threads,
+                         int silhouetteSample, int selectionSample, List<String> columns, MissingValues missing, int threads,
                          double matchThreshold) {
 
         /** Validates and copies. */
@@ -95,6 +99,9 @@ public final class KMeansSegmenter {
             if (silhouetteSample < 2) {
                 throw new IllegalArgumentException("silhouetteSample must be at least 2, found " + silhouetteSample);
             }
+            if (selectionSample < 2) {
+                throw new IllegalArgumentException("selectionSample must be at least 2, found " + selectionSample);
+            }
             columns = List.copyOf(columns);
             Objects.requireNonNull(missing, "missing");
             if (threads < 1) {
@@ -105,15 +112,20 @@ public final class KMeansSegmenter {
             }
         }
 
-        /** k from 2 to 10, 5 restarts, 100 iterations, seed 42, silhouette on 2,000 rows, all FEATURE columns. */
+        /**
+         * k from 2 to 10, 5 restarts, 100 iterations, seed 42, silhouette on 2,000 rows, k chosen on
+         * at most 50,000 rows, all FEATURE columns, missing values rejected, 1 thread, match
+         * threshold 1.
+         */
         public static Config defaults() {
-            return new Config(2, 10, 5, 100, 42L, Criterion.SILHOUETTE, 2000, List.of(), MissingValues.REJECT, 1, 1.0);
+            return new Config(2, 10, 5, 100, 42L, Criterion.SILHOUETTE, 2000, 50_000, List.of(), MissingValues.REJECT,
+                    1, 1.0);
         }
 
         /** A copy trying k from {@code min} to {@code max}. */
         public Config withKRange(int min, int max) {
-            return new Config(min, max, restarts, maxIterations, seed, criterion, silhouetteSample, columns, missing,
-                    threads, matchThreshold);
+            return new Config(min, max, restarts, maxIterations, seed, criterion, silhouetteSample, selectionSample,
+                    columns, missing, threads, matchThreshold);
         }
 
         /** A copy with a fixed number of segments. */
@@ -123,56 +135,62 @@ public final class KMeansSegmenter {
 
         /** A copy with another number of restarts per k. */
         public Config withRestarts(int n) {
-            return new Config(minK, maxK, n, maxIterations, seed, criterion, silhouetteSample, columns, missing,
-                    threads, matchThreshold);
+            return new Config(minK, maxK, n, maxIterations, seed, criterion, silhouetteSample, selectionSample,
+                    columns, missing, threads, matchThreshold);
         }
 
         /** A copy with another iteration limit. */
         public Config withMaxIterations(int n) {
-            return new Config(minK, maxK, restarts, n, seed, criterion, silhouetteSample, columns, missing,
-                    threads, matchThreshold);
+            return new Config(minK, maxK, restarts, n, seed, criterion, silhouetteSample, selectionSample,
+                    columns, missing, threads, matchThreshold);
         }
 
         /** A copy with another seed. */
         public Config withSeed(long s) {
-            return new Config(minK, maxK, restarts, maxIterations, s, criterion, silhouetteSample, columns, missing,
-                    threads, matchThreshold);
+            return new Config(minK, maxK, restarts, maxIterations, s, criterion, silhouetteSample, selectionSample,
+                    columns, missing, threads, matchThreshold);
         }
 
         /** A copy with another criterion. */
         public Config withCriterion(Criterion c) {
-            return new Config(minK, maxK, restarts, maxIterations, seed, c, silhouetteSample, columns, missing,
-                    threads, matchThreshold);
+            return new Config(minK, maxK, restarts, maxIterations, seed, c, silhouetteSample, selectionSample,
+                    columns, missing, threads, matchThreshold);
         }
 
         /** A copy with another silhouette sample size. */
         public Config withSilhouetteSample(int n) {
-            return new Config(minK, maxK, restarts, maxIterations, seed, criterion, n, columns, missing,
+            return new Config(minK, maxK, restarts, maxIterations, seed, criterion, n, selectionSample, columns, missing,
                     threads, matchThreshold);
         }
 
         /** A copy clustering on the named columns. */
         public Config withColumns(List<String> names) {
-            return new Config(minK, maxK, restarts, maxIterations, seed, criterion, silhouetteSample, names, missing,
-                    threads, matchThreshold);
+            return new Config(minK, maxK, restarts, maxIterations, seed, criterion, silhouetteSample, selectionSample,
+                    names, missing, threads, matchThreshold);
         }
 
         /** A copy with another treatment of missing values. */
         public Config withMissing(MissingValues m) {
-            return new Config(minK, maxK, restarts, maxIterations, seed, criterion, silhouetteSample, columns, m,
-                    threads, matchThreshold);
+            return new Config(minK, maxK, restarts, maxIterations, seed, criterion, silhouetteSample, selectionSample,
+                    columns, m, threads, matchThreshold);
+        }
+
+        /** A copy choosing k on at most {@code n} rows. */
+        public Config withSelectionSample(int n) {
+            return new Config(minK, maxK, restarts, maxIterations, seed, criterion, silhouetteSample, n, columns,
+                    missing, threads, matchThreshold);
         }
 
         /** A copy with another number of Tribuo training threads. */
         public Config withThreads(int n) {
-            return new Config(minK, maxK, restarts, maxIterations, seed, criterion, silhouetteSample, columns, missing,
-                    n, matchThreshold);
+            return new Config(minK, maxK, restarts, maxIterations, seed, criterion, silhouetteSample, selectionSample,
+                    columns, missing, n, matchThreshold);
         }
 
         /** A copy with another id-matching threshold. */
         public Config withMatchThreshold(double t) {
-            return new Config(minK, maxK, restarts, maxIterations, seed, criterion, silhouetteSample, columns, missing,
-                    threads, t);
+            return new Config(minK, maxK, restarts, maxIterations, seed, criterion, silhouetteSample, selectionSample,
+                    columns, missing, threads, t);
         }
     }
 
@@ -276,34 +294,62 @@ public final class KMeansSegmenter {
         if (maxK < config.maxK()) {
             LOG.info("k above {} skipped: only {} distinct rows", maxK, distinct);
         }
-        TribuoKMeans tribuo = TribuoKMeans.of(z, d);
         SplittableRandom seeds = new SplittableRandom(config.seed());
-        int total = (maxK - config.minK() + 1) * config.restarts();
-        int done = 0;
+        boolean sampled = maxK > config.minK() && z.length > config.selectionSample();
+        double[][] scanData = z;
+        if (sampled) {
+            int[] rows = ClusterQuality.sample(z.length, config.selectionSample(), seeds.nextLong());
+            scanData = new double[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                scanData[i] = z[rows[i]];
+            }
+            maxK = Math.max(config.minK(), Math.min(maxK, countDistinct(scanData, maxK)));
+            LOG.info("choosing k on a sample of {} of {} rows", rows.length, z.length);
+        }
+        Progress progress = new Progress((maxK - config.minK() + 1 + (sampled ? 1 : 0)) * config.restarts());
+        TribuoKMeans scanTribuo = TribuoKMeans.of(scanData, d);
         List<Clustering> perK = new ArrayList<>();
         List<KScore> scores = new ArrayList<>();
         for (int k = config.minK(); k <= maxK; k++) {
-            Clustering best = null;
-            for (int r = 0; r < config.restarts(); r++) {
-                long seed = seeds.nextLong();
-                KMeansModel model = tribuo.train(k, config.maxIterations(), config.threads(), seed);
-                double[][] centroids = tribuo.centroids(model);
-                int[] labels = ClusterQuality.labels(z, centroids);
-                Clustering run = new Clustering(centroids, labels, model, z);
-                if (best == null || run.betterThan(best)) {
-                    best = run;
-                }
-                listener.runFinished(++done, total, k, run.inertia());
-            }
+            Clustering best = bestOf(scanTribuo, scanData, k, seeds, progress);
             double silhouette = k < 2 ? Double.NaN
-                    : ClusterQuality.silhouette(z, best.labels(), config.silhouetteSample(), config.seed());
-            double ch = k < 2 ? Double.NaN : ClusterQuality.calinskiHarabasz(z, best.labels());
+                    : ClusterQuality.silhouette(scanData, best.labels(), config.silhouetteSample(), config.seed());
+            double ch = k < 2 ? Double.NaN : ClusterQuality.calinskiHarabasz(scanData, best.labels());
             scores.add(new KScore(k, best.inertia(), silhouette, ch));
             perK.add(best);
             LOG.debug("k={} inertia={} silhouette={} calinski-harabasz={}", k, best.inertia(), silhouette, ch);
         }
         int chosen = choose(scores);
-        return perK.get(chosen).withSelection(new KSelection(scores, scores.get(chosen).k(), config.criterion()));
+        KSelection selection = new KSelection(scores, scores.get(chosen).k(), config.criterion());
+        Clustering result = sampled
+                ? bestOf(TribuoKMeans.of(z, d), z, selection.chosenK(), seeds, progress)
+                : perK.get(chosen);
+        return result.withSelection(selection);
+    }
+
+    /** Counts finished runs for the listener. */
+    private static final class Progress {
+        private final int total;
+        private int done;
+
+        Progress(int total) {
+            this.total = total;
+        }
+    }
+
+    /** The best of {@code restarts} seeded k-means++ runs with {@code k} centroids. */
+    private Clustering bestOf(TribuoKMeans tribuo, double[][] z, int k, SplittableRandom seeds, Progress progress) {
+        Clustering best = null;
+        for (int r = 0; r < config.restarts(); r++) {
+            KMeansModel model = tribuo.train(k, config.maxIterations(), config.threads(), seeds.nextLong());
+            double[][] centroids = tribuo.centroids(model);
+            Clustering run = new Clustering(centroids, ClusterQuality.labels(z, centroids), model, z);
+            if (best == null || run.betterThan(best)) {
+                best = run;
+            }
+            listener.runFinished(++progress.done, progress.total, k, run.inertia());
+        }
+        return best;
     }
 
     private int choose(List<KScore> scores) {

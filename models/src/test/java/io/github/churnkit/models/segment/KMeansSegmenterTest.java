@@ -46,6 +46,27 @@ class KMeansSegmenterTest {
     }
 
     @Test
+    void fit_moreRowsThanSelectionSample_choosesKOnSampleAndRefitsAllRows() {
+        GaussianBlobs data = blobs(3000, 3, 4, 31);
+        int[] runs = new int[2];
+        SegmentModel model = KMeansSegmenter.of(KMeansSegmenter.Config.defaults().withKRange(2, 6)
+                        .withRestarts(2).withSelectionSample(400))
+                .withListener((done, total, k, inertia) -> {
+                    runs[0] = done;
+                    runs[1] = total;
+                })
+                .fit(data.data());
+        assertEquals(4, model.selection().chosenK(), model.selection().toTable());
+        // 5 candidate k on the sample plus the refit of the chosen k, 2 runs each
+        assertEquals(12, runs[0]);
+        assertEquals(12, runs[1]);
+        int[] labels = model.assign(KMeansSegmenter.matrixTable(data.data()));
+        assertTrue(ClusterQuality.adjustedRandIndex(labels, data.truth()) >= 0.95);
+        // the model's inertia is that of all 3000 rows, not of the 400-row sample
+        assertTrue(model.inertia() > model.selection().chosen().inertia());
+    }
+
+    @Test
     void fit_calinskiHarabaszCriterion_alsoFindsTrueK() {
         GaussianBlobs data = blobs(500, 3, 4, 21);
         SegmentModel model = KMeansSegmenter.of(KMeansSegmenter.Config.defaults()
