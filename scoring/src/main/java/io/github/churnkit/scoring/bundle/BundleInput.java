@@ -216,6 +216,16 @@ public final class BundleInput {
         return out;
     }
 
+    /** Reads a length-prefixed long array of at most {@code maxLength} values. */
+    public long[] readLongArray(int maxLength) {
+        int n = readLength("long array", maxLength, 8);
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = readLong();
+        }
+        return out;
+    }
+
     /** Reads a list of at most {@code maxCount} strings, each at most {@code maxStringBytes} long. */
     public List<String> readStringList(int maxCount, int maxStringBytes) {
         return readList(maxCount, in -> in.readString(maxStringBytes));

@@ -95,6 +95,17 @@ public final class BundleOutput {
         return this;
     }
 
+    /** Writes a long array as its length (int) followed by the values. */
+    public BundleOutput writeLongArray(long[] values) {
+        Objects.requireNonNull(values, "values");
+        writeInt(values.length);
+        ensure(8L * values.length);
+        for (long v : values) {
+            writeLong(v);
+        }
+        return this;
+    }
+
     /** Writes a list of strings as its size (int) followed by each string. */
     public BundleOutput writeStringList(List<String> values) {
         return writeList(values, BundleOutput::writeString);
