@@ -23,6 +23,9 @@ public final class ColumnBuilder {
     private String[] texts;
     private List<String> levels;
     private Map<String, Integer> codeOf;
+    /** Row that introduced each level, -1 for levels given up front (CATEGORICAL only). */
+    private int[] levelFirstRow;
+    private boolean presetting;
     private boolean built;
 
     private ColumnBuilder(String name, ColumnType type, int capacity) {
@@ -36,6 +39,7 @@ public final class ColumnBuilder {
                 ints = new int[cap];
                 levels = new ArrayList<>();
                 codeOf = new HashMap<>();
+                levelFirstRow = new int[16];
             }
             case TEXT -> texts = new String[cap];
             default -> throw new IllegalStateException("unknown type " + type);
@@ -58,9 +62,11 @@ public final class ColumnBuilder {
      */
     public static ColumnBuilder categorical(String name, List<String> levels) {
         ColumnBuilder b = new ColumnBuilder(name, ColumnType.CATEGORICAL, 16);
+        b.presetting = true;
         for (String level : levels) {
-            b.codeFor(level);
+            b.codeFor(Objects.requireNonNull(level, "levels must not contain null"));
         }
+        b.presetting = false;
         return b;
     }
 
@@ -109,7 +115,8 @@ public final class ColumnBuilder {
             if (size == ints.length) {
                 ints = Arrays.copyOf(ints, grow(size));
             }
-            ints[size++] = value == null ? CategoricalColumn.MISSING : codeFor(value);
+            int code = value == null ? CategoricalColumn.MISSING : codeFor(value);
+            ints[size++] = code;
         } else {
             check(ColumnType.TEXT, ColumnType.TEXT);
             if (size == texts.length) {
@@ -129,14 +136,31 @@ public final class ColumnBuilder {
         };
     }
 
-    /** Drops the last row (used when a later field of the same CSV record turns out to be bad). */
+    /**
+     * Drops the last row (used when a later field of the same CSV record turns out to be bad). A
+     * category level that only the dropped row had introduced is dropped from the dictionary too,
+     * so a rejected row leaves no trace.
+     *
+     * @throws IllegalStateException if the builder is empty or already built
+     */
     public void removeLast() {
+        if (built) {
+            throw new IllegalStateException("column '" + name + "' was already built");
+        }
         if (size == 0) {
             throw new IllegalStateException("column '" + name + "' is empty");
         }
         size--;
         if (texts != null) {
             texts[size] = null;
+        }
+        if (type == ColumnType.CATEGORICAL) {
+            int c = ints[size];
+            int last = levels.size() - 1;
+            // levels are created in row order, so only the newest level can belong to the dropped row
+            if (c != CategoricalColumn.MISSING && c == last && levelFirstRow[c] == size) {
+                codeOf.remove(levels.remove(last));
+            }
         }
     }
 
@@ -146,6 +170,11 @@ public final class ColumnBuilder {
             c = levels.size();
             codeOf.put(value, c);
             levels.add(value);
+            if (c == levelFirstRow.length) {
+                levelFirstRow = Arrays.copyOf(levelFirstRow, grow(c));
+            }
+            // the row about to be appended (or -1 for levels given up front, before any row)
+            levelFirstRow[c] = presetting ? -1 : size;
         }
         return c;
     }
@@ -173,11 +202,21 @@ public final class ColumnBuilder {
             throw new IllegalStateException("column '" + name + "' was already built");
         }
         built = true;
-        return switch (type) {
-            case NUMERIC, BOOLEAN -> NumericColumn.wrap(name, type, Arrays.copyOf(doubles, size));
-            case DATE -> DateColumn.wrap(name, Arrays.copyOf(ints, size));
-            case CATEGORICAL -> CategoricalColumn.wrap(name, levels, Arrays.copyOf(ints, size));
-            case TEXT -> TextColumn.wrap(name, Arrays.copyOf(texts, size));
+        // hand the arrays over (trimmed only when needed) and drop this builder's references, so a
+        // built builder that stays reachable does not hold a second copy of the data
+        Column column = switch (type) {
+            case NUMERIC, BOOLEAN -> NumericColumn.wrap(name, type,
+                    doubles.length == size ? doubles : Arrays.copyOf(doubles, size));
+            case DATE -> DateColumn.wrap(name, ints.length == size ? ints : Arrays.copyOf(ints, size));
+            case CATEGORICAL -> CategoricalColumn.wrap(name, levels,
+                    ints.length == size ? ints : Arrays.copyOf(ints, size));
+            case TEXT -> TextColumn.wrap(name, texts.length == size ? texts : Arrays.copyOf(texts, size));
         };
+        doubles = null;
+        ints = null;
+        texts = null;
+        codeOf = null;
+        levelFirstRow = null;
+        return column;
     }
 }

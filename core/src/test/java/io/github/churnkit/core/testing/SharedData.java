@@ -43,9 +43,11 @@ public final class SharedData {
 
     private static Path directory() {
         String prop = System.getProperty("churnkit.shared.data");
-        if (prop != null && !prop.isBlank()) {
+        if (prop != null && !prop.isBlank() && Files.isDirectory(Path.of(prop))) {
             return Path.of(prop);
         }
+        // (the property's default, ../shared/data beside the checkout, does not exist in a git
+        // worktree checked out elsewhere, so fall back to searching)
         // fall back to walking up from the working directory to find shared/data
         Path p = Path.of("").toAbsolutePath();
         while (p != null) {

@@ -1,4 +1,0 @@
-/**
- * churnkit-examples (work in progress: see the module map in the README).
- */
-package io.github.churnkit.examples;
