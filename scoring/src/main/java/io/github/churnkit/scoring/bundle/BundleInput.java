@@ -273,6 +273,13 @@ public final class BundleInput {
         return Collections.unmodifiableList(out);
     }
 
+    /** The rest of the section as a new array (bounded by the section's size). */
+    byte[] readRemaining() {
+        byte[] out = java.util.Arrays.copyOfRange(data, pos, end);
+        pos = end;
+        return out;
+    }
+
     /** Checks that the whole section was read; trailing bytes mean the layout was not understood. */
     public void expectEnd() {
         if (pos != end) {

@@ -20,8 +20,15 @@ class BundleCorruptionTest {
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
     @Test
+    void decodeAll_fullBundle_everySectionDecodes() {
+        ModelBundle b = BundleFixtures.fullBundle();
+        assertEquals(b.sectionNames().size(), BundleFixtures.decodeAll(ModelBundle.parse(b.toBytes())));
+        assertEquals(11, b.sectionNames().size());
+    }
+
+    @Test
     void parse_eachByteFlipped_refusedByChecksumOrHeader() {
-        byte[] valid = BundleFixtures.bundle().toBytes();
+        byte[] valid = BundleFixtures.fullBundle().toBytes();
         assertTimeoutPreemptively(LIMIT, () -> {
             for (int i = 0; i < valid.length; i++) {
                 for (int bit = 0; bit < 8; bit += 3) {
@@ -37,7 +44,7 @@ class BundleCorruptionTest {
 
     @Test
     void parse_truncatedAtEveryLength_refused() {
-        byte[] valid = BundleFixtures.bundle().toBytes();
+        byte[] valid = BundleFixtures.fullBundle().toBytes();
         assertTimeoutPreemptively(LIMIT, () -> {
             for (int n = 0; n < valid.length; n++) {
                 byte[] cut = Arrays.copyOf(valid, n);
@@ -50,7 +57,7 @@ class BundleCorruptionTest {
     @Test
     void parse_truncatedAndResealed_refused() {
         // a truncated file whose checksum was recomputed: the table or a section reader must notice
-        byte[] valid = BundleFixtures.bundle().toBytes();
+        byte[] valid = BundleFixtures.fullBundle().toBytes();
         assertTimeoutPreemptively(LIMIT, () -> {
             for (int n = 48; n < valid.length; n++) {
                 byte[] cut = BundleFixtures.reseal(Arrays.copyOf(valid, n));
@@ -65,7 +72,7 @@ class BundleCorruptionTest {
     void decode_handEditedBytesWithValidChecksum_onlyBundleFormatException() {
         // flips and random bytes in the body, then a valid checksum ("hand-edited" files): the
         // section readers must reject bad content or decode something valid, nothing else
-        byte[] valid = BundleFixtures.bundle().toBytes();
+        byte[] valid = BundleFixtures.fullBundle().toBytes();
         SplittableRandom random = new SplittableRandom(20261123L);
         int[] outcomes = new int[2];
         assertTimeoutPreemptively(LIMIT, () -> {
