@@ -20,23 +20,27 @@ import java.util.regex.Pattern;
  * days, each value preceded by a missing flag). Two tables with the same columns and values in the
  * same order have the same fingerprint; reordering rows changes it.
  *
+ * <p>The hash is any digest written as 16 to 128 lower-case hexadecimal digits, so fingerprints made
+ * by a trainer with another digest (say a 64-bit one over its feature matrix) can be stored too;
+ * {@link #of(CustomerTable)} gives a SHA-256 (64 digits).
+ *
  * @param rows    number of rows, not negative
  * @param columns number of columns, not negative
- * @param sha256  64 lower-case hexadecimal digits
+ * @param hash    16 to 128 lower-case hexadecimal digits
  */
-public record DataFingerprint(long rows, int columns, String sha256) {
+public record DataFingerprint(long rows, int columns, String hash) {
 
-    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{16,128}");
 
     /** Validates the fields. */
     public DataFingerprint {
-        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(hash, "hash");
         if (rows < 0 || columns < 0) {
             throw new IllegalArgumentException("rows and columns must not be negative, found "
                     + rows + " and " + columns);
         }
-        if (!HEX64.matcher(sha256).matches()) {
-            throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits, found '" + sha256 + "'");
+        if (!HEX.matcher(hash).matches()) {
+            throw new IllegalArgumentException("hash must be 16 to 128 lower-case hex digits, found '" + hash + "'");
         }
     }
 
@@ -83,13 +87,13 @@ public record DataFingerprint(long rows, int columns, String sha256) {
     }
 
     void writeTo(BundleOutput out) {
-        out.writeLong(rows).writeInt(columns).writeString(sha256);
+        out.writeLong(rows).writeInt(columns).writeString(hash);
     }
 
     static DataFingerprint readFrom(BundleInput in) {
         long rows = in.readLong();
         int columns = in.readInt();
-        String sha = in.readString(64);
+        String sha = in.readString(128);
         return new DataFingerprint(rows, columns, sha);
     }
 }

@@ -43,6 +43,10 @@ class ProvenanceTest {
     @Test
     void dataFingerprint_invalidHash_throws() {
         assertThrows(IllegalArgumentException.class, () -> new DataFingerprint(1, 1, "ABC"));
+        assertThrows(IllegalArgumentException.class, () -> new DataFingerprint(1, 1, "0123456789ABCDEF"));
+        assertThrows(IllegalArgumentException.class, () -> new DataFingerprint(1, 1, "0".repeat(15)));
+        // a 64-bit digest from another trainer fits
+        new DataFingerprint(1, 1, "cbf29ce484222325");
         assertThrows(IllegalArgumentException.class, () -> new DataFingerprint(-1, 1, "0".repeat(64)));
     }
 
