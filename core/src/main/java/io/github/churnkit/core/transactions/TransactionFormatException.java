@@ -1,8 +1,12 @@
 package io.github.churnkit.core.transactions;
 
+import io.github.churnkit.core.io.RejectedRow;
+
 /**
- * A bad row in a transaction file read with {@link TransactionReader.BadRows#STRICT}: the message
- * names the file, line, column, value and reason, which are also available as fields.
+ * A bad row in a transaction file read in strict mode, or a malformed file: the message names the
+ * file, line, column, value and reason in the words of {@link RejectedRow#message(String)}
+ * (for example {@code sales.csv line 12, column 'date': expected a date in ISO yyyy-MM-dd, found "2024-13-01"}),
+ * and the same details are available as fields.
  */
 public final class TransactionFormatException extends IllegalArgumentException {
 
@@ -12,14 +16,15 @@ public final class TransactionFormatException extends IllegalArgumentException {
     private final long line;
     private final String column;
     private final String value;
+    private final String reason;
 
-    TransactionFormatException(String source, TransactionReader.Rejected row) {
-        super(source + ", line " + row.line() + ", column '" + row.column() + "': " + row.reason()
-                + ", found " + (row.value() == null ? "nothing" : "'" + row.value() + "'"));
+    TransactionFormatException(String source, RejectedRow row) {
+        super(row.message(source));
         this.source = source;
         this.line = row.line();
         this.column = row.column();
         this.value = row.value();
+        this.reason = row.reason();
     }
 
     /** The file or source name. */
@@ -27,12 +32,12 @@ public final class TransactionFormatException extends IllegalArgumentException {
         return source;
     }
 
-    /** The 1-based line number (the header is line 1). */
+    /** The physical line (1 = header) where the offending record starts. */
     public long line() {
         return line;
     }
 
-    /** The offending column. */
+    /** The offending column, or null when the problem concerns the whole row or file. */
     public String column() {
         return column;
     }
@@ -40,5 +45,10 @@ public final class TransactionFormatException extends IllegalArgumentException {
     /** The offending value, or null when the field was absent. */
     public String value() {
         return value;
+    }
+
+    /** What was expected or what went wrong, without the location. */
+    public String reason() {
+        return reason;
     }
 }
