@@ -321,6 +321,7 @@ public final class KMeansSegmenter {
         }
         int chosen = choose(scores);
         KSelection selection = new KSelection(scores, scores.get(chosen).k(), config.criterion());
+        LOG.info("chose k={} by {}:\n{}", selection.chosenK(), config.criterion(), selection.toTable());
         Clustering result = sampled
                 ? bestOf(TribuoKMeans.of(z, d), z, selection.chosenK(), seeds, progress)
                 : perK.get(chosen);

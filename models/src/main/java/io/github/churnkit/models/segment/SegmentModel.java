@@ -39,6 +39,7 @@ public final class SegmentModel {
     private final KMeansModel tribuoModel;
     private final SegmentAlignment alignment;
     private final SegmentAssigner runtime;
+    private final int trainingRows;
 
     private SegmentModel(Parts parts, int[] order, SegmentAligner.Result ids) {
         Clustering c = parts.clustering();
@@ -47,6 +48,7 @@ public final class SegmentModel {
         this.tribuoModel = c.model();
         this.selection = c.selection();
         this.inertia = c.inertia();
+        this.trainingRows = c.labels().length;
         int k = order.length;
         this.centroids = new double[k][];
         this.tribuoIndex = order.clone();
@@ -143,6 +145,11 @@ public final class SegmentModel {
     /** Inertia of the training rows (standardised units). */
     public double inertia() {
         return inertia;
+    }
+
+    /** Number of rows the model was fitted on. */
+    public int trainingRows() {
+        return trainingRows;
     }
 
     /** The clustering columns. */

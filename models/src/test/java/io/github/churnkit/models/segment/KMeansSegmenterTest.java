@@ -144,6 +144,7 @@ class KMeansSegmenterTest {
         }
         SegmentModel model = KMeansSegmenter.of(KMeansSegmenter.Config.defaults().withK(3)).fit(x);
         assertEquals(List.of(0, 1, 2), model.segmentIds());
+        assertEquals(600, model.trainingRows());
         assertEquals(300, model.profile(0).size());
         assertEquals(200, model.profile(1).size());
         assertEquals(100, model.profile(2).size());
