@@ -34,6 +34,7 @@ public final class BgNbdFitter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BgNbdFitter.class);
     private static final List<String> NAMES = List.of("r", "alpha", "a", "b");
+    private static final double RIDGE = Math.log(1e4);
 
     private final FitSettings settings;
 
@@ -130,17 +131,23 @@ public final class BgNbdFitter {
                     estimates);
         }
         LOG.debug("BG/NBD fit on {} customers ({} distinct triples): {}", data.totalWeight(), data.size(), estimates);
-        return new BgNbdModel(estimates, data.totalWeight(), data.size());
+        return new BgNbdModel(estimates, data.totalWeight(), data.size(), settings);
     }
 
     /** @return a description of the parameters that ran off, or null */
     static String diagnoseRunaway(double[] x) {
-        boolean rBig = x[0] > MaximumLikelihood.RUNAWAY;
-        boolean alphaBig = x[1] > MaximumLikelihood.RUNAWAY;
-        boolean aBig = x[2] > MaximumLikelihood.RUNAWAY;
-        boolean bBig = x[3] > MaximumLikelihood.RUNAWAY;
+        // pairs drifting along a flat ridge towards infinity may stop short of RUNAWAY: a shape and a rate
+        // both above 1e4 already mean "no heterogeneity" in practice
+        boolean rBig = x[0] > RIDGE;
+        boolean alphaBig = x[1] > RIDGE;
+        boolean aBig = x[2] > RIDGE;
+        boolean bBig = x[3] > RIDGE;
         boolean aSmall = x[2] < -MaximumLikelihood.RUNAWAY;
-        if (aSmall || (bBig && !aBig)) {
+        if (aBig && bBig) {
+            return String.format(Locale.ROOT, "a and b ran off to infinity together (a/(a+b) = %.4g): dropout"
+                    + " probabilities show no heterogeneity across customers", 1.0 / (1.0 + Math.exp(x[3] - x[2])));
+        }
+        if (aSmall || bBig) {
             return "the dropout probability collapsed to 0 (a -> 0 or b -> infinity): the data show no sign of"
                     + " customers becoming inactive (repeat buyers kept buying until the end of the calibration"
                     + " period), so BG/NBD degenerates to the NBD model; check that recency is the time of each"
@@ -150,10 +157,6 @@ public final class BgNbdFitter {
             return String.format(Locale.ROOT, "r and alpha ran off to infinity together (r/alpha = %.4g purchases per"
                     + " period): purchase rates show no heterogeneity across customers, a single Poisson rate fits as"
                     + " well", Math.exp(x[0] - x[1]));
-        }
-        if (aBig && bBig) {
-            return String.format(Locale.ROOT, "a and b ran off to infinity together (a/(a+b) = %.4g): dropout"
-                    + " probabilities show no heterogeneity across customers", 1.0 / (1.0 + Math.exp(x[3] - x[2])));
         }
         for (int i = 0; i < x.length; i++) {
             if (Math.abs(x[i]) > MaximumLikelihood.RUNAWAY) {

@@ -12,8 +12,10 @@ public final class BgNbdModel {
     private final ParameterEstimates estimates;
     private final double customers;
     private final int distinctTriples;
+    private final FitSettings settings;
 
-    BgNbdModel(ParameterEstimates estimates, double customers, int distinctTriples) {
+    BgNbdModel(ParameterEstimates estimates, double customers, int distinctTriples, FitSettings settings) {
+        this.settings = settings;
         this.estimates = estimates;
         this.parameters = new BgNbdParameters(estimates.value(0), estimates.value(1), estimates.value(2),
                 estimates.value(3));
@@ -39,6 +41,11 @@ public final class BgNbdModel {
     /** @return the number of distinct (x, t_x, T) triples the likelihood was evaluated on */
     public int distinctTriples() {
         return distinctTriples;
+    }
+
+    /** @return the optimiser settings of the fit (provenance) */
+    public FitSettings settings() {
+        return settings;
     }
 
     @Override

@@ -141,7 +141,7 @@ public final class GammaGammaFitter {
             LOG.warn("Gamma-Gamma: q = {} <= 1, so the population mean spend is infinite; expected spend is defined only"
                     + " for customers with p*x + q > 1", estimates.value(1));
         }
-        return new GammaGammaModel(estimates, n, correlation);
+        return new GammaGammaModel(estimates, n, correlation, settings);
     }
 
     static double pearson(double[] a, double[] b) {

@@ -12,8 +12,10 @@ public final class GammaGammaModel {
     private final ParameterEstimates estimates;
     private final int customers;
     private final double correlation;
+    private final FitSettings settings;
 
-    GammaGammaModel(ParameterEstimates estimates, int customers, double correlation) {
+    GammaGammaModel(ParameterEstimates estimates, int customers, double correlation, FitSettings settings) {
+        this.settings = settings;
         this.estimates = estimates;
         this.parameters = new GammaGammaParameters(estimates.value(0), estimates.value(1), estimates.value(2));
         this.customers = customers;
@@ -44,6 +46,11 @@ public final class GammaGammaModel {
      */
     public double frequencySpendCorrelation() {
         return correlation;
+    }
+
+    /** @return the optimiser settings of the fit (provenance) */
+    public FitSettings settings() {
+        return settings;
     }
 
     @Override

@@ -230,10 +230,19 @@ public final class RfmData {
         }
 
         private static int hash(double x, double tx, double t) {
-            long h = Double.doubleToLongBits(x) * 0x9E3779B97F4A7C15L;
-            h = (h ^ Double.doubleToLongBits(tx)) * 0xC2B2AE3D27D4EB4FL;
-            h = (h ^ Double.doubleToLongBits(t)) * 0x165667B19E3779F9L;
-            return (int) (h ^ (h >>> 29));
+            // the values are often small whole numbers or simple fractions, whose doubles differ only in
+            // the high bits: a finaliser that shifts right before multiplying spreads them over the table
+            long h = mix(Double.doubleToLongBits(x));
+            h = mix(h ^ Double.doubleToLongBits(tx));
+            h = mix(h ^ Double.doubleToLongBits(t));
+            return (int) h;
+        }
+
+        /** MurmurHash3's 64-bit finaliser (fmix64). */
+        private static long mix(long z) {
+            z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+            z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+            return z ^ (z >>> 33);
         }
     }
 }

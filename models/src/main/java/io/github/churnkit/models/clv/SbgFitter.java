@@ -128,6 +128,6 @@ public final class SbgFitter {
         }
         double[][] cov = MaximumLikelihood.inverseHessian(likelihood, x);
         return new SbgModel(new ParameterEstimates(NAMES, x, cov, -outcome.best().value(), outcome.totalIterations()),
-                data.customers);
+                data.customers, settings);
     }
 }

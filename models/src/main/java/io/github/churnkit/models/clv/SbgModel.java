@@ -11,8 +11,10 @@ public final class SbgModel {
     private final SbgParameters parameters;
     private final ParameterEstimates estimates;
     private final double customers;
+    private final FitSettings settings;
 
-    SbgModel(ParameterEstimates estimates, double customers) {
+    SbgModel(ParameterEstimates estimates, double customers, FitSettings settings) {
+        this.settings = settings;
         this.estimates = estimates;
         this.parameters = new SbgParameters(estimates.value(0), estimates.value(1));
         this.customers = customers;
@@ -31,6 +33,11 @@ public final class SbgModel {
     /** @return the number of customers fitted on */
     public double customers() {
         return customers;
+    }
+
+    /** @return the optimiser settings of the fit (provenance) */
+    public FitSettings settings() {
+        return settings;
     }
 
     @Override

@@ -169,6 +169,37 @@ class BgNbdFitterTest {
     }
 
     @Test
+    void fit_identicalPurchaseRates_throwsNoHeterogeneity() {
+        // every customer buys at rate 0.5 per period while active (no Gamma heterogeneity), dropout
+        // p ~ Beta(1, 3); simulated here in continuous time so nothing but the rate distribution differs
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        RfmData.Builder b = RfmData.builder();
+        for (int i = 0; i < 20_000; i++) {
+            double age = 20 + 20 * rng.nextDouble();
+            double p = 1 - Math.pow(rng.nextDouble(), 1.0 / 3);   // Beta(1, 3) by inversion
+            double t = 0;
+            double last = 0;
+            int x = 0;
+            while (true) {
+                t += -Math.log(1 - rng.nextDouble()) / 0.5;
+                if (t > age) {
+                    break;
+                }
+                x++;
+                last = t;
+                if (rng.nextDouble() < p) {
+                    break;
+                }
+            }
+            b.add(x, last, age);
+        }
+        ClvFitException e = assertThrows(ClvFitException.class, () -> BgNbdFitter.withDefaults().fit(b.build()));
+        assertTrue(e.getMessage().contains("r and alpha ran off to infinity together"), e.getMessage());
+        // the common rate is still estimated: 0.5 to within sampling error (about 0.5/sqrt(purchases) ~ 0.3%)
+        assertTrue(e.getMessage().matches(".*r/alpha = 0\\.(49|50)\\d* purchases.*"), e.getMessage());
+    }
+
+    @Test
     void fit_badTriples_throwNamingTheCustomer() {
         BgNbdFitter f = BgNbdFitter.withDefaults();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

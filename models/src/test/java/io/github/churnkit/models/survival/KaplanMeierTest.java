@@ -67,6 +67,28 @@ class KaplanMeierTest {
     }
 
     @Test
+    void fit_simulatedSbgCohorts_tracksTrueSurvivalWithinFourStandardErrors() {
+        // staggered cohorts (so tenure is right-censored at different points) from core's sBG generator;
+        // the true survival is the sBG S(t) = B(α, β + t)/B(α, β) of the generating parameters
+        io.github.churnkit.core.synthetic.SimulatedCohorts sim = io.github.churnkit.core.synthetic.CohortGenerator.of(
+                io.github.churnkit.core.synthetic.CohortGenerator.Config.defaults().withCustomersPerCohort(1500)
+                        .withCohorts(6).withPeriods(12).withSeed(3)).generate();
+        double[] tenure = new double[sim.size()];
+        boolean[] churned = new boolean[sim.size()];
+        for (int i = 0; i < sim.size(); i++) {
+            tenure[i] = sim.tenure(i);
+            churned[i] = sim.churned(i);
+        }
+        SurvivalCurve c = KaplanMeier.withDefaults().fit(tenure, churned);
+        io.github.churnkit.scoring.clv.SbgParameters truth = new io.github.churnkit.scoring.clv.SbgParameters(0.7, 1.2);
+        for (int i = 0; i < c.size(); i++) {
+            int t = (int) c.time(i);
+            assertEquals(truth.survival(t), c.survival(i), 4 * c.standardError(i), "t=" + t);
+        }
+        assertEquals(12, c.size());
+    }
+
+    @Test
     void fit_badInput_throws() {
         KaplanMeier km = KaplanMeier.withDefaults();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
