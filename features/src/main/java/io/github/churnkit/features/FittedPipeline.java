@@ -201,7 +201,7 @@ public final class FittedPipeline {
      */
     public void transformRow(CustomerTable table, int row, double[] out) {
         Objects.checkIndex(row, table.rowCount());
-        transform(TableRow.bind(table, inputs, options.strict()).at(row), out);
+        transform(TableRow.bind(table, inputs, options.strict(), false).at(row), out);
     }
 
     /**

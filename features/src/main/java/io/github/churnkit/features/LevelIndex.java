@@ -12,6 +12,7 @@ final class LevelIndex {
     static final int ABSENT = -1;
 
     private final String[] keys;
+    private final int[] hashes;
     private final int[] values;
     private final int mask;
 
@@ -25,6 +26,7 @@ final class LevelIndex {
             cap <<= 1;
         }
         this.keys = new String[cap];
+        this.hashes = new int[cap];
         this.values = new int[cap];
         this.mask = cap - 1;
         for (int i = 0; i < levels.size(); i++) {
@@ -32,7 +34,8 @@ final class LevelIndex {
             if (key == null) {
                 throw new IllegalArgumentException("level " + i + " is null");
             }
-            int slot = spread(key.hashCode()) & mask;
+            int h = key.hashCode();
+            int slot = spread(h) & mask;
             while (keys[slot] != null) {
                 if (keys[slot].equals(key)) {
                     throw new IllegalArgumentException("duplicate level '" + key + "'");
@@ -40,6 +43,7 @@ final class LevelIndex {
                 slot = (slot + 1) & mask;
             }
             keys[slot] = key;
+            hashes[slot] = h;
             this.values[slot] = values[i];
         }
     }
@@ -58,10 +62,12 @@ final class LevelIndex {
         if (key == null) {
             return ABSENT;
         }
-        int slot = spread(key.hashCode()) & mask;
+        int h = key.hashCode();
+        int slot = spread(h) & mask;
         String k;
         while ((k = keys[slot]) != null) {
-            if (k.equals(key)) {
+            // compare the cached hash first, so only a real match pays for the character comparison
+            if (hashes[slot] == h && k.equals(key)) {
                 return values[slot];
             }
             slot = (slot + 1) & mask;

@@ -82,27 +82,23 @@ final class OneHotBlock extends Block {
 
     @Override
     void encode(RawRow row, double[] out, int offset, boolean strict) {
-        for (int i = 0; i < width; i++) {
-            out[offset + i] = 0.0;
-        }
         String level = row.category(input);
+        int hot;
         if (level == null) {
-            if (missingSlot >= 0) {
-                out[offset + missingSlot] = 1.0;
+            hot = missingSlot;
+        } else {
+            hot = index.get(level);
+            if (hot == LevelIndex.ABSENT) {
+                if (strict) {
+                    throw Unknown.level(name, level, kept, pooled);
+                }
+                hot = unknownToOther ? otherSlot : -1;
             }
-            return;
         }
-        int slot = index.get(level);
-        if (slot == LevelIndex.ABSENT) {
-            if (strict) {
-                throw Unknown.level(name, level, kept, pooled);
-            }
-            if (unknownToOther && otherSlot >= 0) {
-                out[offset + otherSlot] = 1.0;
-            }
-            return;
+        // one pass over the outputs: 1 in the hot slot (if any), 0 elsewhere
+        for (int i = 0; i < width; i++) {
+            out[offset + i] = i == hot ? 1.0 : 0.0;
         }
-        out[offset + slot] = 1.0;
     }
 
     @Override

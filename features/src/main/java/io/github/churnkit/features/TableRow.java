@@ -38,6 +38,11 @@ final class TableRow implements RawRow {
     }
 
     static TableRow bind(CustomerTable table, Inputs inputs, boolean strict) {
+        return bind(table, inputs, strict, true);
+    }
+
+    /** Binds; {@code warn} logs repaired columns at WARN (once per table) rather than DEBUG (per row calls). */
+    static TableRow bind(CustomerTable table, Inputs inputs, boolean strict, boolean warn) {
         TableRow t = new TableRow(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             String name = inputs.name(i);
@@ -47,7 +52,7 @@ final class TableRow implements RawRow {
                     throw new IllegalArgumentException("column '" + name + "' (" + want
                             + ") is missing from the table (strict mode); table columns are " + table.schema().names());
                 }
-                LOG.warn("column '{}' is missing from the table; every value is treated as missing", name);
+                log(warn, "column '{}' is missing from the table; every value is treated as missing", name, null);
                 continue;
             }
             Column c = table.column(name);
@@ -62,12 +67,20 @@ final class TableRow implements RawRow {
                 throw new IllegalArgumentException("column '" + name + "' is " + c.type()
                         + " but the pipeline was fitted on " + want + " (strict mode)");
             } else {
-                LOG.warn("column '{}' is {} but the pipeline expects {}; converting its values through text",
-                        name, c.type(), want);
+                log(warn, "column '{}' is {} but the pipeline expects " + want + "; converting its values through text",
+                        name, c.type());
                 t.converted[i] = c;
             }
         }
         return t;
+    }
+
+    private static void log(boolean warn, String message, String column, Object type) {
+        if (warn) {
+            LOG.warn(message, column, type);
+        } else {
+            LOG.debug(message, column, type);
+        }
     }
 
     TableRow at(int r) {

@@ -1,5 +1,6 @@
 package io.github.churnkit.features;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,13 @@ import io.github.churnkit.core.CustomerTable;
 import io.github.churnkit.core.io.CsvIngest;
 import io.github.churnkit.core.testing.SharedData;
 import io.github.churnkit.features.ColumnTransform.Numeric;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +114,57 @@ class TelcoPipelineTest {
                 // pandas: TotalCharges 50% = 1397.475 over the 7032 non-blank values
                 assertEquals(1397.475, row[col], 1e-9);
             }
+        }
+    }
+
+    @Test
+    void rawRow_telcoCsvStrings_sameVectorsAsTablePath() throws IOException {
+        FittedPipeline f = FeaturePipeline.defaults(telco.schema()).withStrict(true).fit(telco);
+        double[][] expected = f.transform(telco);
+        List<String> lines = Files.readAllLines(SharedData.telco());
+        List<String> header = List.of(lines.get(0).split(","));
+        int n = f.inputColumns().size();
+        int[] field = new int[n];
+        for (int j = 0; j < n; j++) {
+            field[j] = header.indexOf(f.inputColumns().get(j));
+        }
+        RowBuffer row = RowBuffer.of(f);
+        double[] x = new double[f.width()];
+        for (int r = 0; r < expected.length; r++) {
+            // the file has no quoted fields, so a plain split gives the raw strings a service would receive
+            String[] cells = lines.get(r + 1).split(",", -1);
+            row.clear();
+            for (int j = 0; j < n; j++) {
+                String cell = cells[field[j]].trim();
+                switch (f.inputType(j)) {
+                    case CATEGORICAL -> row.setCategory(j, cell);
+                    case BOOLEAN -> row.setNumber(j, cell.equals("Yes") || cell.equals("1") ? 1 : 0);
+                    default -> row.setNumber(j, cell.isEmpty() ? Double.NaN : Double.parseDouble(cell));
+                }
+            }
+            f.transform(row, x);
+            assertArrayEquals(expected[r], x, "row " + r);
+        }
+    }
+
+    @Test
+    void transform_manyThreads_sameVectors() throws Exception {
+        FittedPipeline f = FeaturePipeline.defaults(telco.schema()).fit(telco);
+        double[][] expected = f.transform(telco);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<double[][]>> results = new ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                results.add(pool.submit(() -> f.transform(telco)));
+            }
+            for (Future<double[][]> result : results) {
+                double[][] got = result.get();
+                for (int r = 0; r < expected.length; r++) {
+                    assertArrayEquals(expected[r], got[r]);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
