@@ -36,6 +36,16 @@ final class Inputs {
             if (Files.size(file) == 0) {
                 throw new BadInputException(option + ": " + file + " is empty (expected a CSV file with a header row)");
             }
+            byte[] head;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(8192);
+            }
+            for (byte b : head) {
+                if (b == 0) {
+                    throw new BadInputException(option + ": " + file
+                            + " is not a text file (it contains NUL bytes); expected a UTF-8 CSV file with a header row");
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,10 +79,23 @@ final class Inputs {
             }
         }
         CsvIngest ingest = CsvIngest.of(o);
-        Schema schema = ingest.inferSchema(file);
-        checkColumn(schema, target, "--target", file);
-        checkColumn(schema, id, "--id", file);
-        return ingest.read(file, schema);
+        try {
+            Schema schema = ingest.inferSchema(file);
+            checkColumn(schema, target, "--target", file);
+            checkColumn(schema, id, "--id", file);
+            return ingest.read(file, schema);
+        } catch (UncheckedIOException e) {
+            throw notText(file, e);
+        }
+    }
+
+    /** A bad-input error for a file that is not UTF-8 text, else the exception itself. */
+    static RuntimeException notText(Path file, UncheckedIOException e) {
+        if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+            return new BadInputException("--data: " + file + " is not a text CSV file (not valid UTF-8: "
+                    + e.getCause().getMessage() + ")");
+        }
+        return e;
     }
 
     private static void checkColumn(Schema schema, String name, String option, Path file) {

@@ -43,7 +43,7 @@ public final class AnalysisFiles {
 
     /** Writes the scored CSV; returns the number of rows. */
     public static int writeScores(CustomerAnalysis.Analysis a, Path file) {
-        String[] ids = CustomerAnalysis.ids(a.training().table());
+        String[] ids = CustomerAnalysis.customerIds(a.training().table());
         Map<Integer, String> names = new HashMap<>();
         for (SegmentProfile p : a.profiles()) {
             names.put(p.id(), p.name());
@@ -73,7 +73,7 @@ public final class AnalysisFiles {
      * @param file        where to write
      */
     public static int writeTargets(CustomerAnalysis.Analysis a, RetentionOffer offer, Path file) {
-        String[] ids = CustomerAnalysis.ids(a.training().table());
+        String[] ids = CustomerAnalysis.customerIds(a.training().table());
         double[] ev = offer.expectedValues(a.probability(), a.clv());
         Integer[] order = RetentionOffer.ranking(ev);
         int written = 0;

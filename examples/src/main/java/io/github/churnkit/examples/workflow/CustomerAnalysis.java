@@ -2,7 +2,6 @@ package io.github.churnkit.examples.workflow;
 
 import io.github.churnkit.core.Column;
 import io.github.churnkit.core.CustomerTable;
-import io.github.churnkit.core.NumericColumn;
 import io.github.churnkit.models.churn.TrainingListener;
 import io.github.churnkit.models.clv.SbgFitter;
 import io.github.churnkit.models.clv.SbgModel;
@@ -244,16 +243,12 @@ public final class CustomerAnalysis {
     }
 
     /** The id column's value of each row, or the row number when there is no id. */
-    static String[] ids(CustomerTable t) {
+    public static String[] customerIds(CustomerTable t) {
         String[] out = new String[t.rowCount()];
         Column id = t.schema().id().map(s -> t.column(s.name())).orElse(null);
         for (int i = 0; i < out.length; i++) {
             out[i] = id == null ? Integer.toString(i + 1) : id.format(i);
         }
         return out;
-    }
-
-    static boolean isNumeric(Column c) {
-        return c instanceof NumericColumn;
     }
 }
