@@ -11,6 +11,8 @@ import io.github.churnkit.core.TextColumn;
 import io.github.churnkit.features.FeaturePipeline;
 import io.github.churnkit.features.FittedPipeline;
 import io.github.churnkit.features.RawRow;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,9 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -40,6 +44,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * seen in training) are drawn once into arrays and cycled by index. Category strings are fresh
  * copies of the level text, so look-ups compare characters rather than references; their hash
  * codes are cached after the first cycle, as a string reused by a caller would be.
+ *
+ * <p>Besides rows per second (wall clock), each benchmark reports the CPU and wall milliseconds of
+ * its measured iterations ({@link CpuTime}), from which rows per second per core is estimated on
+ * a machine shared with other work. Results: {@code docs/benchmarks.md}.
  *
  * <p>Run (after {@code ./mvnw -B -ntp -q -pl benchmarks -am package -DskipTests}):
  * {@code java -jar benchmarks/target/benchmarks.jar FeatureTransformBenchmark -prof gc}
@@ -150,9 +158,42 @@ public class FeatureTransformBenchmark {
         }
     }
 
+    /**
+     * CPU time and wall time of the benchmark thread per measured iteration, summed over the
+     * iterations: on a machine shared with other work the thread is not always on a core, so
+     * {@code score * wallMs / cpuMs} estimates rows per second per core. (JMH reads the counters at
+     * the end of each iteration; the thread is identified once, so any reading thread works.)
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuTime {
+        private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+        private long thread;
+        private long cpu0;
+        private long wall0;
+
+        /** Marks the start of an iteration. */
+        @Setup(Level.Iteration)
+        public void start() {
+            thread = Thread.currentThread().threadId();
+            cpu0 = MX.getThreadCpuTime(thread);
+            wall0 = System.nanoTime();
+        }
+
+        /** CPU milliseconds of the benchmark thread in this iteration. */
+        public double cpuMs() {
+            return (MX.getThreadCpuTime(thread) - cpu0) / 1e6;
+        }
+
+        /** Wall-clock milliseconds of this iteration. */
+        public double wallMs() {
+            return (System.nanoTime() - wall0) / 1e6;
+        }
+    }
+
     /** The churnkit hot path: one pre-drawn row into a reused array. */
     @Benchmark
-    public double[] fittedPipeline() {
+    public double[] fittedPipeline(CpuTime time) {
         int r = next;
         next = (r + 1) & (ROWS - 1);
         row.numbers = numbers[r];
@@ -163,7 +204,7 @@ public class FeatureTransformBenchmark {
 
     /** The baseline: a {@code Map<String, Object>} per row, one-hot encoded from map look-ups. */
     @Benchmark
-    public double[] naiveMap() {
+    public double[] naiveMap(CpuTime time) {
         int r = next;
         next = (r + 1) & (ROWS - 1);
         naive.encode(toMap(r), out);

@@ -139,7 +139,7 @@ public sealed interface ColumnTransform {
     /**
      * One-hot encoding: one 0/1 output per kept level, in alphabetical order of the level text.
      * Levels seen fewer than {@code minCount} times in training are pooled into a single
-     * {@code col=other} output; so are all but the {@code maxLevels} most frequent levels (ties
+     * {@code col=other} output (named {@code col=(other)} if a kept level is itself "other"); so are all but the {@code maxLevels} most frequent levels (ties
      * broken alphabetically). Missing values set a {@code col_missing} output when training saw
      * any, and give all zeros otherwise. Levels never seen in training follow {@code unknown}
      * (or throw in strict mode).

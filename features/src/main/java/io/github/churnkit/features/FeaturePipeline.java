@@ -194,6 +194,28 @@ public final class FeaturePipeline {
         return copy(t, derived, derivedTransforms);
     }
 
+    /**
+     * A pipeline where every transformed input column of {@code type} gets {@code transform}, for
+     * example {@code withAll(ColumnType.CATEGORICAL, OneHot.defaults().withMinCount(20))}. Columns
+     * removed with {@link #without(String)} stay removed; later {@link #with(String, ColumnTransform)}
+     * calls override single columns.
+     *
+     * @throws IllegalArgumentException if the transform does not fit {@code type}
+     */
+    public FeaturePipeline withAll(ColumnType type, ColumnTransform transform) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(transform, "transform");
+        Map<String, ColumnTransform> t = new LinkedHashMap<>(transforms);
+        for (String column : transforms.keySet()) {
+            ColumnSpec spec = schema.column(column);
+            if (spec.type() == type) {
+                checkFits(spec, transform);
+                t.put(column, transform);
+            }
+        }
+        return copy(t, derived, derivedTransforms);
+    }
+
     /** A pipeline without direct outputs for {@code column} (it may still feed a derived feature). */
     public FeaturePipeline without(String column) {
         if (!transforms.containsKey(column)) {

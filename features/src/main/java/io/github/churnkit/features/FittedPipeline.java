@@ -36,7 +36,8 @@ import java.util.Set;
  *
  * <p>Bad values at transform time: missing values (NaN, null, {@link DateColumn#MISSING}) are
  * imputed as at fit time in both modes. In lenient mode an unseen categorical level goes to the
- * "other" bucket or all zeros ({@link ColumnTransform.UnknownLevel}), an infinite number or a
+ * "other" bucket or all zeros when one-hot encoded ({@link ColumnTransform.UnknownLevel}), counts as
+ * missing when ordinal, and gets the prior when target-encoded; an infinite number or a
  * boolean other than 0/1 counts as missing, an absent table column reads as all missing and a
  * column of another type is converted through its text. In {@linkplain #strict() strict mode} each
  * of these throws an {@link IllegalArgumentException} naming the column and the value.

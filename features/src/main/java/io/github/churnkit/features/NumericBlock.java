@@ -18,16 +18,28 @@ final class NumericBlock extends Block {
     final double center;
     final double scale;
 
-    NumericBlock(String name, NumericSource source, double[] params, boolean[] flags) {
+    /**
+     * The learned statistics of one numeric feature.
+     *
+     * @param fill   the value that replaces a missing raw value
+     * @param lo     the lower clipping bound (negative infinity: none)
+     * @param hi     the upper clipping bound (positive infinity: none)
+     * @param center subtracted after clipping (0: none)
+     * @param scale  divided by after centring (1: none)
+     */
+    record Learned(double fill, double lo, double hi, double center, double scale) {
+    }
+
+    NumericBlock(String name, NumericSource source, Learned learned, boolean indicator, boolean log1p) {
         super(name);
         this.source = source;
-        this.fill = params[0];
-        this.lo = params[1];
-        this.hi = params[2];
-        this.center = params[3];
-        this.scale = params[4];
-        this.indicator = flags[0];
-        this.log1p = flags[1];
+        this.fill = learned.fill();
+        this.lo = learned.lo();
+        this.hi = learned.hi();
+        this.center = learned.center();
+        this.scale = learned.scale();
+        this.indicator = indicator;
+        this.log1p = log1p;
     }
 
     /** Learns the statistics from the raw training values {@code raw} (NaN = missing). */
@@ -64,13 +76,12 @@ final class NumericBlock extends Block {
             double sd = Stats.sd(x, center);
             scale = sd > 0.0 ? sd : 1.0;
         }
-        return new NumericBlock(name, source, new double[] {fill, lo, hi, center, scale},
-                new boolean[] {anyMissing, spec.log1p()});
+        return new NumericBlock(name, source, new Learned(fill, lo, hi, center, scale), anyMissing, spec.log1p());
     }
 
-    /** {@code sign(x) * log1p(|x|)}. */
+    /** {@code sign(x) * log1p(|x|)}, with {@link StrictMath} so that every JVM gives the same bits. */
     static double signedLog1p(double x) {
-        return x < 0.0 ? -Math.log1p(-x) : Math.log1p(x);
+        return x < 0.0 ? -StrictMath.log1p(-x) : StrictMath.log1p(x);
     }
 
     private static double clip(double x, double lo, double hi) {

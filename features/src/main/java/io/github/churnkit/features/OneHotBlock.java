@@ -24,19 +24,20 @@ final class OneHotBlock extends Block {
     private final int missingSlot;
     private final int width;
 
-    OneHotBlock(String name, int input, List<List<String>> keptAndPooled, boolean[] flags) {
+    OneHotBlock(String name, int input, List<String> kept, List<String> pooled, boolean hasMissing,
+                boolean unknownToOther) {
         super(name);
         this.input = input;
-        this.kept = List.copyOf(keptAndPooled.get(0));
-        this.pooled = List.copyOf(keptAndPooled.get(1));
-        this.hasMissing = flags[0];
-        this.unknownToOther = flags[1];
-        boolean hasOther = !pooled.isEmpty();
+        this.kept = List.copyOf(kept);
+        this.pooled = List.copyOf(pooled);
+        this.hasMissing = hasMissing;
+        this.unknownToOther = unknownToOther;
+        boolean hasOther = !this.pooled.isEmpty();
         this.otherSlot = hasOther ? kept.size() : -1;
         this.missingSlot = hasMissing ? kept.size() + (hasOther ? 1 : 0) : -1;
         this.width = kept.size() + (hasOther ? 1 : 0) + (hasMissing ? 1 : 0);
-        List<String> all = new ArrayList<>(kept);
-        all.addAll(pooled);
+        List<String> all = new ArrayList<>(this.kept);
+        all.addAll(this.pooled);
         int[] slots = new int[all.size()];
         for (int i = 0; i < slots.length; i++) {
             slots[i] = i < kept.size() ? i : otherSlot;
@@ -71,8 +72,7 @@ final class OneHotBlock extends Block {
         }
         pooled.sort(Comparator.naturalOrder());
         boolean anyMissing = column.missingCount() > 0;
-        return new OneHotBlock(name, input, List.of(kept, pooled),
-                new boolean[] {anyMissing, spec.unknown() == UnknownLevel.OTHER});
+        return new OneHotBlock(name, input, kept, pooled, anyMissing, spec.unknown() == UnknownLevel.OTHER);
     }
 
     @Override
@@ -107,7 +107,12 @@ final class OneHotBlock extends Block {
             names.add(name + "=" + l);
         }
         if (otherSlot >= 0) {
-            names.add(name + "=other");
+            // a kept level may itself be called "other": bracket the bucket's label until it is unique
+            String label = "other";
+            while (kept.contains(label)) {
+                label = "(" + label + ")";
+            }
+            names.add(name + "=" + label);
         }
         if (hasMissing) {
             names.add(name + "_missing");

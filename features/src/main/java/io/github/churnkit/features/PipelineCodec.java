@@ -114,8 +114,8 @@ final class PipelineCodec {
                 if (!(scale > 0.0)) {
                     throw invalid("block '%s': scale must be positive, found %s", name, scale);
                 }
-                return new NumericBlock(name, src, new double[] {fill, lo, hi, center, scale},
-                        new boolean[] {indicator, log1p});
+                return new NumericBlock(name, src, new NumericBlock.Learned(fill, lo, hi, center, scale),
+                        indicator, log1p);
             }
             case Block.BINS: {
                 NumericSource src = readSource(in, inputs, name);
@@ -137,7 +137,7 @@ final class PipelineCodec {
                 boolean toOther = in.readBoolean();
                 List<String> kept = readStrings(in);
                 List<String> pooled = readStrings(in);
-                return new OneHotBlock(name, input, List.of(kept, pooled), new boolean[] {hasMissing, toOther});
+                return new OneHotBlock(name, input, kept, pooled, hasMissing, toOther);
             }
             case Block.ORDINAL: {
                 int input = categoricalInput(in.readInt(), inputs, name);

@@ -17,10 +17,20 @@
  * ID, TARGET, IGNORED and TEXT columns are left out; numbers are median-imputed (with a
  * {@code _missing} indicator when training saw missing values) and standardised; booleans pass
  * through as 0/1; categories are one-hot encoded with rare levels pooled into {@code =other};
- * dates become days before the reference (snapshot) date. Override per column with
- * {@link io.github.churnkit.features.ColumnTransform} records, for example {@code log1p} and
- * winsorising for money columns, an ordinal order for plan tiers, out-of-fold target encoding for
- * a high-cardinality city column, or ratios such as charges per month of tenure.
+ * dates become days before the reference (snapshot) date. Override per column (or per type with
+ * {@code withAll}) with {@link io.github.churnkit.features.ColumnTransform} records, for example
+ * {@code log1p} and winsorising for money columns, an ordinal order for plan tiers, out-of-fold
+ * target encoding for a high-cardinality city column, or ratios such as charges per month of tenure:
+ *
+ * <pre>{@code
+ * FeaturePipeline spec = FeaturePipeline.defaults(schema)
+ *         .with("TotalCharges", Numeric.defaults().withLog1p(true).withClipQuantile(0.01))
+ *         .with("Contract", Ordinal.of("Month-to-month", "One year", "Two year"))
+ *         .with("City", TargetEncoding.defaults())
+ *         .withRatio("charges_per_month", "TotalCharges", "tenure")   // tenure 0: missing, imputed, flagged
+ *         .withReferenceDate(LocalDate.of(2024, 6, 30))
+ *         .withStrict(true);                                          // unseen levels throw at transform time
+ * }</pre>
  *
  * <h2>Scoring one record without garbage</h2>
  *

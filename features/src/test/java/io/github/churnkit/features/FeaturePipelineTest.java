@@ -2,6 +2,7 @@ package io.github.churnkit.features;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,6 +86,19 @@ class FeaturePipelineTest {
         FeaturePipeline q = p.withRatio("x", "fee", "paper");
         assertThrows(IllegalArgumentException.class, () -> q.withDifference("x", "fee", "paper"));
         assertThrows(IllegalArgumentException.class, () -> q.with("x", OneHot.defaults()));
+    }
+
+    @Test
+    void withAll_type_replacesEveryColumnOfThatType() {
+        Schema s = Schema.builder().add("a", ColumnRole.FEATURE, ColumnType.NUMERIC)
+                .add("b", ColumnRole.FEATURE, ColumnType.NUMERIC).add("c", ColumnRole.FEATURE, ColumnType.BOOLEAN)
+                .build();
+        Numeric logged = Numeric.defaults().withLog1p(true);
+        FeaturePipeline p = FeaturePipeline.defaults(s).without("b").withAll(ColumnType.NUMERIC, logged);
+        assertEquals(logged, p.transforms().get("a"));
+        assertFalse(p.transforms().containsKey("b"));
+        assertEquals(Numeric.flag(), p.transforms().get("c"));
+        assertThrows(IllegalArgumentException.class, () -> p.withAll(ColumnType.NUMERIC, OneHot.defaults()));
     }
 
     @Test

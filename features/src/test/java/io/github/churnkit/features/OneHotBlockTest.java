@@ -98,6 +98,14 @@ class OneHotBlockTest {
     }
 
     @Test
+    void addNames_levelCalledOther_bucketBracketed() {
+        CategoricalColumn c = CategoricalColumn.of("c", "other", "other", "A", "rare");
+        OneHotBlock b = OneHotBlock.fit("c", 0, OneHot.defaults().withMinCount(1).withMaxLevels(2), c);
+        assertEquals(List.of("c=A", "c=other", "c=(other)"), names(b));
+        assertArrayEquals(new double[] {0, 0, 1}, encode(b, "rare", false));
+    }
+
+    @Test
     void fit_levelInDictionaryButNoRow_treatedAsUnseen() {
         // select() keeps the whole dictionary: C is a level of the column but no training row has it
         CategoricalColumn sub = ABC.select(new int[] {0, 1});

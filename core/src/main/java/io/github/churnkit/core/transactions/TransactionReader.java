@@ -1,5 +1,6 @@
 package io.github.churnkit.core.transactions;
 
+import io.github.churnkit.core.io.CsvFormatException;
 import io.github.churnkit.core.io.CsvIngest;
 import io.github.churnkit.core.io.IngestReport;
 import io.github.churnkit.core.io.RejectedRow;
@@ -47,12 +48,12 @@ import org.slf4j.LoggerFactory;
  * not a finite number of at least 0 (refunds and negative amounts are rejected: net them out
  * before reading). Fields are trimmed; blank lines are skipped and not counted. The policy is the
  * one of CSV ingest ({@link CsvIngest.Mode}): with {@code STRICT} the first bad row throws a
- * {@link TransactionFormatException} naming the file, line, column and value, in the same words as
+ * {@link CsvFormatException} naming the file, line, column and value, in the same words as
  * {@link RejectedRow#message(String)}; with {@code LENIENT} bad rows are counted in the
  * {@link IngestReport} and the first {@value #MAX_KEPT_REJECTS} are kept with their reasons. Either
  * way {@code rowsRead = rowsAccepted + rowsRejected}. Line numbers are physical lines (1 = the
  * header) where the record starts. A malformed file (unterminated quote) throws a
- * {@link TransactionFormatException} in both modes. A missing column in the
+ * {@link CsvFormatException} in both modes. A missing column in the
  * header is always an error.
  *
  * <p>Instances are immutable and thread-safe; each {@code read} call uses its own parser.
@@ -179,7 +180,7 @@ public final class TransactionReader {
      *
      * @throws UncheckedIOException       if the file cannot be read
      * @throws IllegalArgumentException   if a named column is missing from the header
-     * @throws TransactionFormatException on the first bad row in strict mode, or on malformed CSV
+     * @throws CsvFormatException on the first bad row in strict mode, or on malformed CSV
      */
     public Result read(Path file) {
         Objects.requireNonNull(file, "file");
@@ -195,7 +196,7 @@ public final class TransactionReader {
      *
      * @throws UncheckedIOException       if reading fails
      * @throws IllegalArgumentException   if a named column is missing from the header
-     * @throws TransactionFormatException on the first bad row in strict mode, or on malformed CSV
+     * @throws CsvFormatException on the first bad row in strict mode, or on malformed CSV
      */
     public Result read(Reader in, String source) {
         Objects.requireNonNull(in, "in");
@@ -245,7 +246,7 @@ public final class TransactionReader {
                     int day = Math.toIntExact(parseDate(field(record, dateCol)).toEpochDay());
                     log.add(log.customer(field(record, idCol)), day, Double.parseDouble(field(record, amountCol)));
                 } else if (options.mode() == CsvIngest.Mode.STRICT) {
-                    throw new TransactionFormatException(source, bad);
+                    throw CsvFormatException.of(source, bad);
                 } else {
                     rejected++;
                     if (rejects.size() < MAX_KEPT_REJECTS) {
@@ -255,7 +256,7 @@ public final class TransactionReader {
             }
         } catch (UncheckedIOException e) {
             // Commons CSV reports malformed CSV (e.g. an unterminated quote) this way from its iterator
-            TransactionFormatException ex = new TransactionFormatException(source, new RejectedRow(line, null, null,
+            CsvFormatException ex = CsvFormatException.of(source, new RejectedRow(line, null, null,
                     "malformed CSV (for example an unterminated quote): " + e.getCause().getMessage()));
             ex.initCause(e.getCause());
             throw ex;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.churnkit.core.io.CsvFormatException;
 import io.github.churnkit.core.io.CsvIngest;
 import io.github.churnkit.core.io.IngestReport;
 import io.github.churnkit.core.io.RejectedRow;
@@ -57,7 +58,7 @@ class TransactionReaderTest {
     @Test
     void read_strictBadDate_throwsWithLineColumnAndValue() {
         String csv = "customer_id,date,amount\nA,2024-01-01,1\nB,2024-13-01,2\n";
-        TransactionFormatException e = assertThrows(TransactionFormatException.class,
+        CsvFormatException e = assertThrows(CsvFormatException.class,
                 () -> read(TransactionReader.Options.defaults(), csv));
         assertEquals(3, e.line());
         assertEquals("date", e.column());
@@ -102,7 +103,7 @@ class TransactionReaderTest {
     @Test
     void read_multiLineQuotedId_reportsStartLineOfLaterRecords() {
         String csv = "customer_id,date,amount\n\"A\nB\",2024-01-01,1\nC,bad,2\n";
-        TransactionFormatException e = assertThrows(TransactionFormatException.class,
+        CsvFormatException e = assertThrows(CsvFormatException.class,
                 () -> read(TransactionReader.Options.defaults(), csv));
         assertEquals(4, e.line());
     }
@@ -110,7 +111,7 @@ class TransactionReaderTest {
     @Test
     void read_unterminatedQuote_throwsWithLine() {
         String csv = "customer_id,date,amount\nA,2024-01-01,1\n\"B,2024-01-02,2\n";
-        TransactionFormatException e = assertThrows(TransactionFormatException.class,
+        CsvFormatException e = assertThrows(CsvFormatException.class,
                 () -> read(TransactionReader.Options.defaults().withMode(CsvIngest.Mode.LENIENT), csv));
         assertEquals(3, e.line());
     }

@@ -1,5 +1,6 @@
 package io.github.churnkit.models.clv;
 
+import io.github.churnkit.core.transactions.CustomerSummaries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,22 @@ public final class GammaGammaFitter {
     /** @return a fitter with {@link FitSettings#defaults()} */
     public static GammaGammaFitter withDefaults() {
         return of(FitSettings.defaults());
+    }
+
+    /**
+     * Fits on the repeat customers of transaction summaries (frequency and mean repeat spend).
+     *
+     * @param summaries per-customer summaries at a cut-off
+     * @return the fitted model
+     */
+    public GammaGammaModel fit(CustomerSummaries summaries) {
+        double[] x = new double[summaries.size()];
+        double[] m = new double[summaries.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = summaries.frequency(i);
+            m[i] = summaries.monetary(i);
+        }
+        return fit(x, m);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.churnkit.models.clv;
 
+import io.github.churnkit.core.transactions.CustomerSummaries;
+import io.github.churnkit.core.transactions.TransactionSummarizer;
 import io.github.churnkit.scoring.clv.BgNbdParameters;
 import io.github.churnkit.scoring.clv.PurchaseHistory;
 import java.util.ArrayList;
@@ -50,6 +52,34 @@ public final class HoldoutEvaluation {
                     "holdoutLength must be finite and > 0, found %s", holdoutLength));
         }
         return new HoldoutEvaluation(holdoutLength);
+    }
+
+    /**
+     * An evaluation filled from transaction summaries that have a holdout period: the holdout length
+     * is the span from the cut-off to the holdout end in the summaries' unit, and every customer is
+     * added with their holdout purchase count.
+     *
+     * @param summaries per-customer summaries with a holdout
+     * @return the filled evaluation
+     * @throws IllegalArgumentException if the summaries have no holdout period
+     */
+    public static HoldoutEvaluation of(CustomerSummaries summaries) {
+        TransactionSummarizer.Config c = summaries.config();
+        double length = c.unit().fromDays(c.holdoutEnd().toEpochDay() - c.cutoff().toEpochDay());
+        if (!(length > 0)) {
+            throw new IllegalArgumentException("the summaries have no holdout period (holdout end " + c.holdoutEnd()
+                    + " equals the cut-off)");
+        }
+        HoldoutEvaluation e = of(length);
+        for (int i = 0; i < summaries.size(); i++) {
+            e.add(summaries.frequency(i), summaries.recency(i), summaries.age(i), summaries.holdoutPurchases(i));
+        }
+        return e;
+    }
+
+    /** @return the holdout length in the model's time unit */
+    public double holdoutLength() {
+        return holdoutLength;
     }
 
     /**

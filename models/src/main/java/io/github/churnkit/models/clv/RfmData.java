@@ -1,5 +1,6 @@
 package io.github.churnkit.models.clv;
 
+import io.github.churnkit.core.transactions.CustomerSummaries;
 import io.github.churnkit.scoring.clv.PurchaseHistory;
 import java.util.Arrays;
 import java.util.Locale;
@@ -70,6 +71,21 @@ public final class RfmData {
         Builder b = new Builder();
         for (int i = 0; i < frequency.length; i++) {
             b.add(frequency[i], recency[i], age[i]);
+        }
+        return b.build();
+    }
+
+    /**
+     * Collapses the calibration triples of transaction summaries (core's
+     * {@code TransactionSummarizer}), in the summaries' time unit.
+     *
+     * @param summaries per-customer summaries at a cut-off
+     * @return the collapsed data
+     */
+    public static RfmData of(CustomerSummaries summaries) {
+        Builder b = new Builder();
+        for (int i = 0; i < summaries.size(); i++) {
+            b.add(summaries.frequency(i), summaries.recency(i), summaries.age(i));
         }
         return b.build();
     }

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * CohortRetentionTable t = CohortRetentionTable.monthly(joined, ended, LocalDate.of(2024, 6, 30));
- * for (int c = 0; c < t.cohortCount(); c++) System.out.println(t.cohort(c) + " " + t.retention(c, 3));
+ * double januaryAfterThreeMonths = t.retention(0, 3);   // NaN if not yet observable
  * }</pre>
  *
  * <p>Immutable and thread-safe.

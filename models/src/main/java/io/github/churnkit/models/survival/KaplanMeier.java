@@ -1,8 +1,11 @@
 package io.github.churnkit.models.survival;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -96,6 +99,54 @@ public final class KaplanMeier {
     /** @return an estimator with {@link Options#defaults()} */
     public static KaplanMeier withDefaults() {
         return of(Options.defaults());
+    }
+
+    /**
+     * One curve per group (plan, segment, promotion arm), for plotting side by side; test whether
+     * they differ with {@link LogRankTest#test(double[], boolean[], String[])}.
+     *
+     * @param duration time to event or censoring per customer
+     * @param event true where the event was observed
+     * @param group group label per customer, not null
+     * @return the curves by label, in label order
+     * @throws IllegalArgumentException on invalid input (see {@link #fit(double[], boolean[])}) or a
+     *     null label
+     */
+    public Map<String, SurvivalCurve> fitByGroup(double[] duration, boolean[] event, String[] group) {
+        SurvivalData.check(duration, event);
+        if (group.length != duration.length) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "group must have one label per customer, found %d labels for %d customers", group.length,
+                    duration.length));
+        }
+        Map<String, int[]> members = new TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
+        for (int i = 0; i < group.length; i++) {
+            if (group[i] == null) {
+                throw new IllegalArgumentException("group label " + i + " is null");
+            }
+            counts.merge(group[i], 1, Integer::sum);
+        }
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            members.put(e.getKey(), new int[e.getValue()]);
+        }
+        Map<String, Integer> filled = new TreeMap<>();
+        for (int i = 0; i < group.length; i++) {
+            int k = filled.merge(group[i], 1, Integer::sum) - 1;
+            members.get(group[i])[k] = i;
+        }
+        Map<String, SurvivalCurve> curves = new LinkedHashMap<>();
+        for (Map.Entry<String, int[]> e : members.entrySet()) {
+            int[] idx = e.getValue();
+            double[] d = new double[idx.length];
+            boolean[] ev = new boolean[idx.length];
+            for (int j = 0; j < idx.length; j++) {
+                d[j] = duration[idx[j]];
+                ev[j] = event[idx[j]];
+            }
+            curves.put(e.getKey(), fit(d, ev));
+        }
+        return curves;
     }
 
     /**

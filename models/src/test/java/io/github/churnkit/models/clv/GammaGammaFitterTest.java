@@ -17,13 +17,7 @@ class GammaGammaFitterTest {
         TransactionGenerator.Config config = TransactionGenerator.Config.defaults().withCustomers(15_000).withSeed(seed)
                 .withSpend(truth).withPurchases(new TransactionGenerator.Purchases(0.8, 4.0, 0.5, 4.0));
         CustomerSummaries s = SimulatedPurchases.summaries(config);
-        double[] x = new double[s.size()];
-        double[] m = new double[s.size()];
-        for (int i = 0; i < s.size(); i++) {
-            x[i] = s.frequency(i);
-            m[i] = s.monetary(i);
-        }
-        GammaGammaModel model = GammaGammaFitter.withDefaults().fit(x, m);
+        GammaGammaModel model = GammaGammaFitter.withDefaults().fit(s);
         double[] t = {truth.p(), truth.q(), truth.gamma()};
         for (int i = 0; i < 3; i++) {
             double est = model.estimates().value(i);

@@ -34,11 +34,9 @@ class HoldoutEvaluationTest {
         TransactionGenerator.Config config = TransactionGenerator.Config.defaults().withCustomers(20_000).withSeed(13);
         CustomerSummaries s = SimulatedPurchases.summaries(config);
         BgNbdModel fitted = BgNbdFitter.withDefaults().fit(SimulatedPurchases.rfm(s));
-        double holdoutWeeks = (config.calendar().holdoutEnd().toEpochDay() - config.calendar().cutoff().toEpochDay()) / 7.0;
-        HoldoutEvaluation eval = HoldoutEvaluation.of(holdoutWeeks);
-        for (int i = 0; i < s.size(); i++) {
-            eval.add(s.frequency(i), s.recency(i), s.age(i), s.holdoutPurchases(i));
-        }
+        HoldoutEvaluation eval = HoldoutEvaluation.of(s);
+        // CDNOW design: holdout 1997-10-01 .. 1998-06-30 = 273 days = 39 weeks
+        assertEquals(39.0, eval.holdoutLength(), 1e-12);
         HoldoutReport r = eval.evaluate(fitted.parameters());
         // If the model is right, residuals (actual − predicted) have mean 0 and are independent across
         // customers, so the totals differ by about sqrt(Σ residual²) = sqrt(n)·RMSE; allow 4 of those

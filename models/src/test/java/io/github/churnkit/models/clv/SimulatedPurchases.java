@@ -16,10 +16,6 @@ final class SimulatedPurchases {
     }
 
     static RfmData rfm(CustomerSummaries s) {
-        RfmData.Builder b = RfmData.builder();
-        for (int i = 0; i < s.size(); i++) {
-            b.add(s.frequency(i), s.recency(i), s.age(i));
-        }
-        return b.build();
+        return RfmData.of(s);
     }
 }

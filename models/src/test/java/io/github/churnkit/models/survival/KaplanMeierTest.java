@@ -89,6 +89,21 @@ class KaplanMeierTest {
     }
 
     @Test
+    void fitByGroup_twoGroups_equalsSeparateFits() {
+        double[] t = {1, 2, 2, 3, 4, 5, 1, 3};
+        boolean[] e = {true, true, false, true, false, true, false, true};
+        String[] g = {"a", "a", "a", "a", "a", "a", "b", "b"};
+        java.util.Map<String, SurvivalCurve> curves = KaplanMeier.withDefaults().fitByGroup(t, e, g);
+        assertEquals(java.util.List.of("a", "b"), java.util.List.copyOf(curves.keySet()));
+        // group a is the six-customer example above: S(3) = 4/9
+        assertEquals(4.0 / 9, curves.get("a").survivalAt(3), 1e-15);
+        // group b: censored at 1, event at 3 with one at risk -> S(3) = 0
+        assertEquals(0.0, curves.get("b").survivalAt(3), 1e-15);
+        assertThrows(IllegalArgumentException.class,
+                () -> KaplanMeier.withDefaults().fitByGroup(t, e, new String[] {"a"}));
+    }
+
+    @Test
     void fit_badInput_throws() {
         KaplanMeier km = KaplanMeier.withDefaults();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -21,8 +21,9 @@ package io.github.churnkit.scoring.clv;
  *   <li>Population mean purchases in (0, t]: paper eq. 9,
  *       {@code E[X(t)] = (a + b − 1)/(a − 1) · [1 − (α/(α + t))^r 2F1(r, b; a + b − 1; t/(α + t))]}.</li>
  *   <li>Conditional expectation of purchases in (T, T + t]: paper eq. 10.</li>
- *   <li>P(alive): {@code 1 / (1 + δ · a/(b + x − 1) · ((α + T)/(α + t_x))^{r + x})}
- *       (Fader, Hardie &amp; Lee, note "Computing P(alive) using the BG/NBD model", eq. 2).</li>
+ *   <li>P(alive): {@code 1 / (1 + δ · a/(b + x − 1) · ((α + T)/(α + t_x))^{r + x})}, the share of
+ *       eq. 6's likelihood contributed by its first ("still active") term, as derived in Fader, Hardie
+ *       &amp; Lee's note "Computing P(alive) using the BG/NBD model".</li>
  * </ul>
  * Eq. 9 and 10 are evaluated after Euler's transformation
  * {@code 2F1(A, B; C; z) = (1 − z)^{C − A − B} 2F1(C − A, C − B; C; z)}, which turns the

@@ -68,9 +68,6 @@ public final class ClvFormulas {
             double w = keep / (1 + settings.discountRate());
             derl = w == 1.0 ? keep * settings.horizon()
                     : keep * -Math.expm1(settings.horizon() * Math.log(w)) / (1 - w);
-            if (w == 0.0) {
-                derl = keep;
-            }
         }
         return settings.margin() * revenuePerPeriod * derl;
     }

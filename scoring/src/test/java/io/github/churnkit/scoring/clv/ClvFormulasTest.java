@@ -22,6 +22,8 @@ class ClvFormulasTest {
         assertEquals(expected, ClvFormulas.subscriptionFromChurnProbability(s, 1.0, 0.1), 1e-12);
         // θ = 0 and d = 0: every one of the 3 payments is certain
         assertEquals(3.0, ClvFormulas.subscriptionFromChurnProbability(new ClvSettings(1, 0, 3), 1, 0.0), 1e-12);
+        // θ = 1: the customer leaves at the first renewal, nothing more is earned
+        assertEquals(0.0, ClvFormulas.subscriptionFromChurnProbability(s, 1.0, 1.0), 0.0);
     }
 
     @Test
