@@ -14,9 +14,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "churnkit", mixinStandardHelpOptions = true, versionProvider = ChurnkitCli.Version.class,
         description = "Churn prediction, segmentation and customer lifetime value on your customer CSV.",
-        subcommands = {DemoCommand.class, TrainCommand.class,
-
-                CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class,
+                SegmentCommand.class, KpisCommand.class, ReportCommand.class, MonitorCommand.class,
+                ClvCommand.class, CommandLine.HelpCommand.class})
 public final class ChurnkitCli implements Runnable {
 
     /** Exit code of a successful run. */

@@ -34,8 +34,18 @@ final class Inputs {
         }
         try {
             if (Files.size(file) == 0) {
-                throw new BadInputException(option + ": " + file + " is empty (expected a CSV file with a header row)");
+                throw new BadInputException(option + ": " + file + " is empty");
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** {@link #requireFile} and a check that the file is text (no NUL bytes in its first 8 KiB). */
+    static Path requireCsv(Path file, String option) {
+        requireFile(file, option);
+        try {
             byte[] head;
             try (java.io.InputStream in = Files.newInputStream(file)) {
                 head = in.readNBytes(8192);
@@ -57,7 +67,7 @@ final class Inputs {
      * {@code NAME=TYPE} entries. Checks that a named target exists before reading the rows.
      */
     static CsvIngest.Result readTable(Path file, String target, String id, List<String> types) {
-        requireFile(file, "--data");
+        requireCsv(file, "--data");
         CsvIngest.Options o = CsvIngest.Options.defaults();
         if (target != null) {
             o = o.withTarget(target);
