@@ -85,7 +85,8 @@ class BadInputTest {
 
     @Test
     void help_everySubcommand_exit0() {
-        for (String cmd : new String[] {"demo", "train"}) {
+        for (String cmd : new String[] {"demo", "train", "evaluate", "score", "segment", "kpis", "report", "monitor",
+            "clv"}) {
             CliRun r = CliRun.of(cmd, "--help");
             assertEquals(0, r.code(), cmd + ": " + r.err());
             assertTrue(r.out().contains("--json"), cmd + " help lists --json: " + r.out());
