@@ -58,7 +58,7 @@ final class DemoCommand extends BaseCommand {
             CustomerAnalysis.Options options = CustomerAnalysis.Options
                     .defaults(BusinessKpis.Columns.subscriptionDefaults())
                     .withTraining(ChurnTraining.Options.defaults().withFolds(folds).withSeed(seed).withMaxTrees(maxTrees))
-                    .withSegmentColumns(SEGMENT_COLUMNS).withMaxSegments(6);
+                    .withSegmentColumns(SEGMENT_COLUMNS).withSegmentRange(3, 6);
             outcome = PipelineRun.run(table, options, RetentionOffer.defaults(), outDir, progress);
         }
         outcome.print(out());

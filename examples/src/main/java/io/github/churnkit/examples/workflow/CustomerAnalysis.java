@@ -49,19 +49,24 @@ public final class CustomerAnalysis {
      *
      * @param training        churn training settings
      * @param segmentColumns  clustering columns; empty for every feature column
-     * @param maxSegments     segments tried from 2 up to this number
+     * @param minSegments     smallest number of segments tried, at least 2
+     * @param maxSegments     largest number of segments tried, at least {@code minSegments}
      * @param kpiColumns      the columns the KPIs read (also tenure and revenue for CLV)
      * @param clv             CLV margin, discount and horizon (in months)
      */
-    public record Options(ChurnTraining.Options training, List<String> segmentColumns, int maxSegments,
+    public record Options(ChurnTraining.Options training, List<String> segmentColumns, int minSegments, int maxSegments,
                           BusinessKpis.Columns kpiColumns, ClvSettings clv) {
 
         /** Validates and copies. */
         public Options {
             Objects.requireNonNull(training, "training");
             segmentColumns = List.copyOf(segmentColumns);
-            if (maxSegments < 2) {
-                throw new IllegalArgumentException("maxSegments must be at least 2, found " + maxSegments);
+            if (minSegments < 2) {
+                throw new IllegalArgumentException("minSegments must be at least 2, found " + minSegments);
+            }
+            if (maxSegments < minSegments) {
+                throw new IllegalArgumentException("maxSegments must be at least minSegments=" + minSegments
+                        + ", found " + maxSegments);
             }
             Objects.requireNonNull(kpiColumns, "kpiColumns");
             Objects.requireNonNull(clv, "clv");
@@ -69,23 +74,23 @@ public final class CustomerAnalysis {
 
         /** Defaults for a table with the given KPI columns. */
         public static Options defaults(BusinessKpis.Columns kpiColumns) {
-            return new Options(ChurnTraining.Options.defaults(), List.of(), 8, kpiColumns,
+            return new Options(ChurnTraining.Options.defaults(), List.of(), 2, 8, kpiColumns,
                     ClvSettings.defaults().withMargin(0.3));
         }
 
         /** With other training settings. */
         public Options withTraining(ChurnTraining.Options t) {
-            return new Options(t, segmentColumns, maxSegments, kpiColumns, clv);
+            return new Options(t, segmentColumns, minSegments, maxSegments, kpiColumns, clv);
         }
 
         /** With other clustering columns. */
         public Options withSegmentColumns(List<String> columns) {
-            return new Options(training, columns, maxSegments, kpiColumns, clv);
+            return new Options(training, columns, minSegments, maxSegments, kpiColumns, clv);
         }
 
-        /** With another largest number of segments. */
-        public Options withMaxSegments(int k) {
-            return new Options(training, segmentColumns, k, kpiColumns, clv);
+        /** With another range of segment counts to try. */
+        public Options withSegmentRange(int min, int max) {
+            return new Options(training, segmentColumns, min, max, kpiColumns, clv);
         }
     }
 
@@ -146,7 +151,7 @@ public final class CustomerAnalysis {
             }
         }
         SegmentModel seg = KMeansSegmenter.of(KMeansSegmenter.Config.defaults()
-                        .withColumns(options.segmentColumns()).withKRange(2, options.maxSegments())
+                        .withColumns(options.segmentColumns()).withKRange(options.minSegments(), options.maxSegments())
                         .withRestarts(3).withSelectionSample(5000).withSeed(options.training().seed())
                         .withMissing(KMeansSegmenter.MissingValues.IMPUTE_MEAN))
                 .withListener((done, total, k, inertia) -> listener.progress("segments", done, total))
