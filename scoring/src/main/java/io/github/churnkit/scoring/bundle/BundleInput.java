@@ -262,7 +262,9 @@ public final class BundleInput {
     public <T> List<T> readList(int maxCount, Function<BundleInput, T> reader) {
         Objects.requireNonNull(reader, "reader");
         int n = readLength("list", maxCount, 1);
-        List<T> out = new ArrayList<>(n);
+        // grows as elements actually arrive: a reference per declared element could cost several
+        // times the bytes present
+        List<T> out = new ArrayList<>(Math.min(n, 1024));
         for (int i = 0; i < n; i++) {
             int before = pos;
             out.add(reader.apply(this));

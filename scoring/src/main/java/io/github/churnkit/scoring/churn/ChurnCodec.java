@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * Writes and reads the churn model's runtime forms as model bundle sections (layouts in
- * {@code docs/model-format.md}, sections {@value #MODEL_SECTION} and {@value #CALIBRATION_SECTION}).
+ * {@code docs/model-format.md}, sections {@value #MODEL_SECTION}, {@value #CALIBRATION_SECTION} and
+ * {@value #BANDS_SECTION}).
  *
  * <p>Reading rebuilds each form through its own validating factory or builder, so a decoded model
  * satisfies every invariant a trained one does: finite weights and thresholds, split features in
@@ -24,7 +25,11 @@ public final class ChurnCodec {
     /** Section holding the probability calibrator ({@link PlattCalibrator} or {@link IsotonicCalibrator}). */
     public static final String CALIBRATION_SECTION = "churn.calibration";
 
+    /** Section holding the {@link RiskBands}. */
+    public static final String BANDS_SECTION = "churn.bands";
+
     static final int MAX_FEATURES = 1_000_000;
+    static final int MAX_BANDS = 1_000;
     static final int MAX_CLASSES = 10_000;
     static final int MAX_TREES = 1_000_000;
     static final int MAX_NODES = 100_000_000;
@@ -115,6 +120,27 @@ public final class ChurnCodec {
             throw new BundleFormatException(e.getMessage(), in.section(), at);
         }
         throw new BundleFormatException("unknown calibrator kind " + kind, in.section(), at);
+    }
+
+    /** Writes risk bands: {@code double[]} cut-offs, then the list of names. */
+    public static void writeBands(RiskBands bands, BundleOutput out) {
+        out.writeDoubleArray(bands.cuts()).writeStringList(bands.names());
+    }
+
+    /**
+     * Reads risk bands written by {@link #writeBands}.
+     *
+     * @throws BundleFormatException if the payload is malformed or the bands invalid
+     */
+    public static RiskBands readBands(BundleInput in) {
+        long at = in.offset();
+        double[] cuts = in.readFiniteDoubleArray("risk band cut-offs", MAX_BANDS);
+        java.util.List<String> names = in.readStringList(MAX_BANDS + 1, 1 << 12);
+        try {
+            return RiskBands.of(cuts, names);
+        } catch (IllegalArgumentException e) {
+            throw new BundleFormatException(e.getMessage(), in.section(), at);
+        }
     }
 
     private static void writeLinear(LinearPredictor l, BundleOutput out) {

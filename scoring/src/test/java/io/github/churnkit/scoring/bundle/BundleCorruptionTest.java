@@ -23,7 +23,7 @@ class BundleCorruptionTest {
     void decodeAll_fullBundle_everySectionDecodes() {
         ModelBundle b = BundleFixtures.fullBundle();
         assertEquals(b.sectionNames().size(), BundleFixtures.decodeAll(ModelBundle.parse(b.toBytes())));
-        assertEquals(11, b.sectionNames().size());
+        assertEquals(12, b.sectionNames().size());
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.github.churnkit.features.FittedPipeline;
 import io.github.churnkit.scoring.churn.ChurnCodec;
 import io.github.churnkit.scoring.churn.IsotonicCalibrator;
 import io.github.churnkit.scoring.churn.LinearPredictor;
+import io.github.churnkit.scoring.churn.RiskBands;
 import io.github.churnkit.scoring.churn.TreeEnsemble;
 import io.github.churnkit.scoring.clv.ClvCodec;
 import io.github.churnkit.scoring.clv.ClvSettings;
@@ -104,6 +105,8 @@ final class BundleFixtures {
                         LinearPredictor.binary(new double[] {0.5, -0.25, 1}, 0.1, null), o))
                 .put(ChurnCodec.CALIBRATION_SECTION, o -> ChurnCodec.writeCalibrator(
                         IsotonicCalibrator.of(new double[] {0.1, 0.9}, new double[] {0.05, 0.95}), o))
+                .put(ChurnCodec.BANDS_SECTION, o -> ChurnCodec.writeBands(
+                        RiskBands.of(new double[] {0.2, 0.5}, List.of("low", "medium", "high")), o))
                 .put(SegmentCodec.SECTION, o -> SegmentCodec.write(segments(), o))
                 .put(ClvCodec.SETTINGS_SECTION, o -> ClvCodec.writeSettings(ClvSettings.defaults(), o))
                 .put(ClvCodec.SBG_SECTION, o -> ClvCodec.writeSbg(new SbgParameters(0.7, 3.8), o))
@@ -142,6 +145,7 @@ final class BundleFixtures {
         n += decodeIfPresent(b, ChurnCodec.MODEL_SECTION, ChurnCodec::readPredictor);
         n += decodeIfPresent(b, "churn.model-linear", ChurnCodec::readPredictor);
         n += decodeIfPresent(b, ChurnCodec.CALIBRATION_SECTION, ChurnCodec::readCalibrator);
+        n += decodeIfPresent(b, ChurnCodec.BANDS_SECTION, ChurnCodec::readBands);
         n += decodeIfPresent(b, SegmentCodec.SECTION, SegmentCodec::read);
         n += decodeIfPresent(b, ClvCodec.SETTINGS_SECTION, ClvCodec::readSettings);
         n += decodeIfPresent(b, ClvCodec.SBG_SECTION, ClvCodec::readSbg);

@@ -157,4 +157,33 @@ class ReloadableTest {
         assertEquals(reloads, holder.get().version);
         assertEquals(reloads + 1, holder.generation());
     }
+
+    @Test
+    void reload_whileAnotherThreadRewritesTheFile_neverSeesAPartialFile() throws Exception {
+        // ModelBundle.writeTo replaces the file atomically, so a reload racing with a writer loads
+        // either the old or the new bundle, never a truncated one
+        Path p = dir.resolve("m.ckb");
+        write(p, 0);
+        Reloadable<Versioned> holder = Reloadable.load(p, Versioned::new);
+        AtomicBoolean done = new AtomicBoolean();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> writer = pool.submit(() -> {
+                int v = 0;
+                while (!done.get() && v < 10_000) {
+                    write(p, ++v);
+                }
+                return v;
+            });
+            for (int i = 0; i < 200; i++) {
+                holder.reload();
+                Versioned v = holder.get();
+                assertEquals(v.version, v.copy);
+            }
+            done.set(true);
+            assertTrue(writer.get(30, TimeUnit.SECONDS) > 0);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
