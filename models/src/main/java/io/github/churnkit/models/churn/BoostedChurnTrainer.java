@@ -305,7 +305,22 @@ public final class BoostedChurnTrainer implements ChurnTrainer {
     }
 
     /** Rows repeated by class weight (or as given for {@link ClassWeighting#NONE}). */
-    record WeightedRows(double[][] x, int[] y) {
+    static final class WeightedRows {
+        private final double[][] x;
+        private final int[] y;
+
+        private WeightedRows(double[][] x, int[] y) {
+            this.x = x;
+            this.y = y;
+        }
+
+        double[][] x() {
+            return x;
+        }
+
+        int[] y() {
+            return y;
+        }
 
         static WeightedRows of(double[][] x, int[] y, int k, ClassWeighting weighting) {
             if (weighting == ClassWeighting.NONE) {
