@@ -32,7 +32,7 @@ import org.tribuo.clustering.kmeans.KMeansModel;
  * categorical column costs as much as one standard deviation of a numeric one. A constant column
  * is kept but has no influence. Missing values: see {@link MissingValues}.
  *
- * <p>Same data, same config: the same model, bit for bit. The segmenter is immutable and
+ * <p>Same data, same config: the same model, bit for bit (with {@code threads = 1}, the default). The segmenter is immutable and
  * thread-safe; {@code fit} may run concurrently. Tribuo logs each k-means iteration at INFO
  * through {@code java.util.logging} (logger {@code org.tribuo.clustering.kmeans.KMeansTrainer}).
  */
@@ -72,7 +72,9 @@ public final class KMeansSegmenter {
      * @param columns          clustering columns; empty means every numeric, boolean and
      *                         categorical FEATURE column
      * @param missing          treatment of missing values
-     * @param threads          Tribuo's training threads, at least 1
+     * @param threads          Tribuo's training threads, at least 1; with more than one, Tribuo sums
+     *                         each centroid's rows in thread-dependent order, so results may differ
+     *                         in the last bits between runs
      * @param matchThreshold   largest centroid distance (standardised units) at which a new
      *                         segment keeps the id of an old one when aligning to a previous
      *                         model; positive
@@ -247,7 +249,8 @@ public final class KMeansSegmenter {
         FeatureEncoder encoder = FeatureEncoder.fit(table, columns, config.missing());
         double[][] z = encoder.standardizedMatrix(table);
         Clustering best = cluster(z, encoder.featureCount());
-        return SegmentModel.create(new SegmentModel.Parts(config, encoder, best, table), previous);
+        return SegmentModel.create(new SegmentModel.Parts(config, encoder, best, table, fingerprint(encoder, z)),
+                previous);
     }
 
     /**
@@ -258,6 +261,22 @@ public final class KMeansSegmenter {
      */
     public SegmentModel fit(double[][] x) {
         return fit(matrixTable(x));
+    }
+
+    /** FNV-1a (64 bit) over the feature names and the bits of every standardised value, as hex. */
+    static String fingerprint(FeatureEncoder encoder, double[][] z) {
+        long h = 0xcbf29ce484222325L;
+        for (String name : encoder.featureNames()) {
+            for (int i = 0; i < name.length(); i++) {
+                h = (h ^ name.charAt(i)) * 0x100000001b3L;
+            }
+        }
+        for (double[] row : z) {
+            for (double v : row) {
+                h = (h ^ Double.doubleToLongBits(v)) * 0x100000001b3L;
+            }
+        }
+        return String.format(Locale.ROOT, "%016x", h);
     }
 
     /** A table of numeric FEATURE columns {@code x0, x1, ...} holding the columns of {@code x}. */
