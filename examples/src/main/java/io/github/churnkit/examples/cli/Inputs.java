@@ -1,6 +1,5 @@
 package io.github.churnkit.examples.cli;
 
-import io.github.churnkit.core.ColumnRole;
 import io.github.churnkit.core.ColumnType;
 import io.github.churnkit.core.CustomerTable;
 import io.github.churnkit.core.Schema;
@@ -120,9 +119,6 @@ final class Inputs {
         if (table.schema().target().isEmpty()) {
             throw new BadInputException("no target column found in " + file
                     + "; name it with --target (columns are " + table.schema().names() + ")");
-        }
-        if (table.schema().target().get().role() != ColumnRole.TARGET) {
-            throw new BadInputException("no target column in " + file);
         }
     }
 }

@@ -46,7 +46,7 @@ final class Svg {
         if (a >= 1e4) {
             return String.format(Locale.ROOT, "%.0fk", v / 1e3);
         }
-        if (a >= 100 || v == Math.rint(v)) {
+        if (a >= 10 || v == Math.rint(v)) {
             return String.format(Locale.ROOT, "%.0f", v);
         }
         return String.format(Locale.ROOT, "%.2f", v);
@@ -165,7 +165,7 @@ final class Svg {
             sb.append("<text x=\"").append(f(x + slot * 0.35)).append("\" y=\"").append(f(T + ph - h - 4))
                     .append("\" text-anchor=\"middle\" class=\"v\">").append(text).append("</text>");
             sb.append("<text x=\"").append(f(x + slot * 0.35)).append("\" y=\"").append(T + ph + 14)
-                    .append("\" text-anchor=\"middle\" class=\"lg\">").append(esc(shorten(b.label(), (int) (slot / 6.5))))
+                    .append("\" text-anchor=\"middle\" class=\"lg\">").append(esc(shorten(b.label(), Math.max(5, (int) (slot / 6.5)))))
                     .append("</text>");
         }
         return sb.append("</svg>").toString();

@@ -2,6 +2,7 @@ package io.github.churnkit.examples.workflow;
 
 import io.github.churnkit.models.explain.Reason;
 import io.github.churnkit.models.segment.SegmentProfile;
+import io.github.churnkit.scoring.churn.RiskBands;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,9 +32,12 @@ public final class AnalysisFiles {
     private AnalysisFiles() {
     }
 
-    /** The risk band of a churn probability. */
+    /** The default risk bands: low below 0.2, medium below 0.5, high from 0.5. */
+    public static final RiskBands BANDS = RiskBands.of(new double[] {0.2, 0.5}, List.of("low", "medium", "high"));
+
+    /** The risk band of a churn probability under {@link #BANDS}. */
     public static String riskBand(double p) {
-        return p >= 0.5 ? "high" : p >= 0.2 ? "medium" : "low";
+        return BANDS.name(p);
     }
 
     /** A reason as {@code "column +0.62"}. */

@@ -17,6 +17,7 @@ import io.github.churnkit.scoring.bundle.TrainingMetrics;
 import io.github.churnkit.scoring.churn.ChurnCodec;
 import io.github.churnkit.scoring.churn.ChurnPredictor;
 import io.github.churnkit.scoring.churn.ProbabilityCalibrator;
+import io.github.churnkit.scoring.churn.RiskBands;
 import io.github.churnkit.scoring.clv.ClvCodec;
 import io.github.churnkit.scoring.clv.ClvSettings;
 import io.github.churnkit.scoring.clv.SbgParameters;
@@ -38,7 +39,8 @@ import java.util.Optional;
  * <p>This is a small adapter in the examples module: the bundle format and every section codec
  * come from {@code churnkit-scoring}; this class only decides which sections a command-line model
  * file holds (schema, metrics, provenance, feature pipeline, churn predictor and calibrator, drift
- * distributions, and when present segments and sBG retention with its CLV settings).
+ * distributions, risk bands, and when present segments and sBG retention with its CLV settings).
+ * Files without a risk-band section load with {@link AnalysisFiles#BANDS}.
  */
 public final class ModelFiles {
 
@@ -49,7 +51,7 @@ public final class ModelFiles {
     public record Loaded(ModelSchema schema, TrainingMetrics metrics, Provenance provenance, FittedPipeline pipeline,
                          ChurnPredictor predictor, Optional<ProbabilityCalibrator> calibrator,
                          Optional<TrainingDistributions> drift, Optional<SegmentAssigner> segments,
-                         Optional<SbgParameters> retention, Optional<ClvSettings> clv) {
+                         Optional<SbgParameters> retention, Optional<ClvSettings> clv, RiskBands bands) {
 
         /** The calibrated churn probability of a feature vector. */
         public double probability(double[] x) {
@@ -105,7 +107,8 @@ public final class ModelFiles {
                 .put(Provenance.SECTION, provenance::writeTo)
                 .put(FittedPipelineCodec.SECTION, out -> FittedPipelineCodec.write(parts.pipeline(), out))
                 .put(ChurnCodec.MODEL_SECTION, out -> ChurnCodec.writePredictor(parts.model().predictor(), out))
-                .put(TrainingDistributions.SECTION, drift::writeTo);
+                .put(TrainingDistributions.SECTION, drift::writeTo)
+                .put(ChurnCodec.BANDS_SECTION, out -> ChurnCodec.writeBands(AnalysisFiles.BANDS, out));
         parts.model().calibrator().ifPresent(c ->
                 b.put(ChurnCodec.CALIBRATION_SECTION, out -> ChurnCodec.writeCalibrator(c, out)));
         if (segments != null) {
@@ -133,7 +136,8 @@ public final class ModelFiles {
                 optional(b, TrainingDistributions.SECTION, TrainingDistributions::readFrom),
                 optional(b, SegmentCodec.SECTION, SegmentCodec::read),
                 optional(b, ClvCodec.SBG_SECTION, ClvCodec::readSbg),
-                optional(b, ClvCodec.SETTINGS_SECTION, ClvCodec::readSettings));
+                optional(b, ClvCodec.SETTINGS_SECTION, ClvCodec::readSettings),
+                optional(b, ChurnCodec.BANDS_SECTION, ChurnCodec::readBands).orElse(AnalysisFiles.BANDS));
     }
 
     private static <T> Optional<T> optional(ModelBundle b, String section,

@@ -89,7 +89,7 @@ public final class StreamingScorer {
                 int k = 0;
                 fields[k++] = idIndex >= 0 ? r.get(idIndex) : Long.toString(r.getRecordNumber() + 1);
                 fields[k++] = String.format(Locale.ROOT, "%.4f", p);
-                fields[k++] = AnalysisFiles.riskBand(p);
+                fields[k++] = model.bands().name(p);
                 if (seg != null) {
                     fields[k++] = seg.assign(r);
                 }
