@@ -33,12 +33,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Customer lifetime value from a transaction log (BG/NBD + Gamma-Gamma) or from subscriptions (sBG). */
-@Command(name = "clv", description = {
-        "Customer lifetime value. From a transaction log (--transactions): BG/NBD and Gamma-Gamma fitted",
-        "on purchases up to --cutoff, parameters with standard errors, holdout accuracy when the log",
-        "extends past the cut-off, and per-customer CLV to --out. From subscriptions (--survivors):",
-        "the shifted-beta-geometric model on cohort survivor counts (or on --tenure-col/--churn-col),",
-        "its parameters, retention curve and discounted expected residual lifetime (DERL)."})
+@Command(name = "clv",
+        header = "Customer lifetime value from transactions (BG/NBD) or subscriptions (sBG).",
+        description = "Customer lifetime value. From a transaction log (--transactions): BG/NBD and Gamma-Gamma fitted "
+        + "on purchases up to --cutoff, parameters with standard errors, holdout accuracy when the log "
+        + "extends past the cut-off, and per-customer CLV to --out. From subscriptions (--survivors): the "
+        + "shifted-beta-geometric model on cohort survivor counts (or on --tenure-col/--churn-col), its "
+        + "parameters, retention curve and discounted expected residual lifetime (DERL).")
 final class ClvCommand extends BaseCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")

@@ -16,10 +16,11 @@ import picocli.CommandLine.Option;
  * The main job: a synthetic subscription base, then training, evaluation, segments, CLV, scores,
  * the report and the model file, in one command with nothing to download.
  */
-@Command(name = "demo", description = {
-        "Generate a synthetic streaming-service customer base (seeded), then cross-validate logistic",
-        "regression and boosted trees and keep the better, segment the customers, estimate CLV, score",
-        "everyone and write the report, the scored CSV, the retention target list and the model file."})
+@Command(name = "demo",
+        header = "Synthetic customer base end to end: model, segments, CLV, scores, report.",
+        description = "Generate a synthetic streaming-service customer base (seeded), then cross-validate logistic "
+        + "regression and boosted trees and keep the better, segment the customers, estimate CLV, score "
+        + "everyone and write the report, the scored CSV, the retention target list and the model file.")
 final class DemoCommand extends BaseCommand {
 
     /** The columns the demo segments on: behaviour and product, not demographics noise. */

@@ -10,10 +10,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Metrics of a saved model on new labelled data. */
-@Command(name = "evaluate", description = {
-        "Evaluate a model file on new labelled data: ROC-AUC, average precision, Brier score, log-loss,",
-        "calibration error, top-decile lift and the confusion matrix at --threshold, beside the",
-        "cross-validated figures stored in the model file."})
+@Command(name = "evaluate",
+        header = "Metrics of a saved model on new labelled data.",
+        description = "Evaluate a model file on new labelled data: ROC-AUC, average precision, Brier score, log-loss, "
+        + "calibration error, top-decile lift and the confusion matrix at --threshold, beside the "
+        + "cross-validated figures stored in the model file.")
 final class EvaluateCommand extends BaseCommand {
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (.ckb).")

@@ -13,11 +13,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Business KPIs of a labelled customer file. */
-@Command(name = "kpis", description = {
-        "Business KPIs of a customer file: customers, churned and churn rate; churn by plan, region,",
-        "device and tenure band; revenue by region and plan; top customers by revenue; average",
-        "satisfaction; churn with and without a promotional offer with the difference, its 95% CI",
-        "and a two-proportion z-test."})
+@Command(name = "kpis",
+        header = "Business KPIs of a labelled customer file.",
+        description = "Business KPIs of a customer file: customers, churned and churn rate; churn by plan, region, "
+        + "device and tenure band; revenue by region and plan; top customers by revenue; average "
+        + "satisfaction; churn with and without a promotional offer with the difference, its 95% CI and a "
+        + "two-proportion z-test.")
 final class KpisCommand extends BaseCommand {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Customer CSV.")

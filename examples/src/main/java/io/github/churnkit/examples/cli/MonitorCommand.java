@@ -16,10 +16,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Drift of a new batch against the model's training data. */
-@Command(name = "monitor", description = {
-        "Compare a new batch of customers with the model's training data: population stability index",
-        "(PSI) and Kolmogorov-Smirnov statistic per input and for the churn score, with a verdict per",
-        "input (PSI below 0.1 stable, 0.1 to 0.25 moderate, above 0.25 major)."})
+@Command(name = "monitor",
+        header = "Drift of a new batch against the training data (PSI, KS).",
+        description = "Compare a new batch of customers with the model's training data: population stability index "
+        + "(PSI) and Kolmogorov-Smirnov statistic per input and for the churn score, with a verdict per "
+        + "input (PSI below 0.1 stable, 0.1 to 0.25 moderate, above 0.25 major).")
 final class MonitorCommand extends BaseCommand {
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (.ckb).")

@@ -13,10 +13,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The whole analysis and the HTML report on the user's own labelled CSV. */
-@Command(name = "report", description = {
-        "Run the whole analysis on your labelled customer CSV (the demo's steps: cross-validated churn",
-        "model, segments, CLV, scores, KPIs) and write report.html, scores.csv, retention-targets.csv",
-        "and model.ckb into --out."})
+@Command(name = "report",
+        header = "The whole analysis and HTML report on your own CSV.",
+        description = "Run the whole analysis on your labelled customer CSV (the demo's steps: cross-validated churn "
+        + "model, segments, CLV, scores, KPIs) and write report.html, scores.csv, retention-targets.csv "
+        + "and model.ckb into --out.")
 final class ReportCommand extends BaseCommand {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled customer CSV.")

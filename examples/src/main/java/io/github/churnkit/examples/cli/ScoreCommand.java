@@ -13,10 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Scores a CSV file with a model file, streaming. */
-@Command(name = "score", description = {
-        "Score every row of a CSV file with a model file written by train or demo: churn probability,",
-        "risk band, segment (when the model has segments) and the top three reasons. Rows are streamed,",
-        "so files of millions of rows are scored in constant memory."})
+@Command(name = "score",
+        header = "Score a CSV file with a model file (streaming).",
+        description = "Score every row of a CSV file with a model file written by train or demo: churn probability, "
+        + "risk band, segment (when the model has segments) and the top three reasons. Rows are streamed, "
+        + "so files of millions of rows are scored in constant memory.")
 final class ScoreCommand extends BaseCommand {
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (.ckb).")

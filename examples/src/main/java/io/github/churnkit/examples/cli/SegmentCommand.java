@@ -16,9 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** K-means segments of a customer file. */
-@Command(name = "segment", description = {
-        "Segment the customers of a CSV file with k-means (k chosen by silhouette over --k-range, or",
-        "fixed with --k), print the segment profiles and write one row per customer: id and segment."})
+@Command(name = "segment",
+        header = "K-means segments of a customer file, with profiles.",
+        description = "Segment the customers of a CSV file with k-means (k chosen by silhouette over --k-range, or "
+        + "fixed with --k), print the segment profiles and write one row per customer: id and segment.")
 final class SegmentCommand extends BaseCommand {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Customer CSV.")

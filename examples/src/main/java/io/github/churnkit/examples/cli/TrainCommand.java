@@ -13,11 +13,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Trains a churn model on a CSV file and writes the model file. */
-@Command(name = "train", description = {
-        "Train a churn model on a CSV file (schema inferred; override with --type), print its",
-        "cross-validated metrics and write a data-only model file. With --model auto (the default)",
-        "logistic regression and boosted trees are cross-validated on the same folds and the better",
-        "(higher mean ROC-AUC) is kept."})
+@Command(name = "train",
+        header = "Train a churn model on a CSV file (cross-validated) and write a model file.",
+        description = "Train a churn model on a CSV file (schema inferred; override with --type), print its "
+        + "cross-validated metrics and write a data-only model file. With --model auto (the default) "
+        + "logistic regression and boosted trees are cross-validated on the same folds and the better "
+        + "(higher mean ROC-AUC) is kept.")
 final class TrainCommand extends BaseCommand {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training CSV with a header row.")

@@ -145,6 +145,21 @@ class CommandsTest {
     }
 
     @Test
+    void report_ownFile_writesReportScoresAndTargets() throws Exception {
+        Path out = dir.resolve("report");
+        Path json = dir.resolve("report.json");
+        CliRun r = CliRun.of("report", "--data", customers.toString(), "--model", "logistic", "--folds", "2",
+                "--segment-columns", "weekly_watch_hours,profiles", "--out", out.toString(), "--json",
+                json.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2001, Files.readAllLines(out.resolve("scores.csv")).size());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("id=\"chart-roc\""));
+        assertTrue(Files.exists(out.resolve("retention-targets.csv")) && Files.exists(out.resolve("model.ckb")));
+        String doc = Files.readString(json);
+        assertTrue(doc.contains("\"command\" : \"report\"") && doc.contains("\"LogisticChurnTrainer\""), doc);
+    }
+
+    @Test
     void clv_survivorCounts_recoversPublishedSbgEstimates() throws Exception {
         // Fader and Hardie (2007), "How to project customer retention", Table 1 "regular" cohort,
         // years 0-7: 1000, 631, 468, 382, 326, 289, 262, 241; published MLE alpha 0.704, beta 1.182
