@@ -33,7 +33,7 @@ final class ReportCharts {
         }
         s.add(diagonal("no skill"));
         return Svg.lines("chart-roc", "ROC curve (out-of-fold)", s, UNIT, UNIT,
-                new String[] {"false positive rate", "true positive rate"});
+                new String[] {"false positive rate", "true positive rate"}, Svg.Corner.BOTTOM_RIGHT);
     }
 
     static String precisionRecall(ChurnTraining.Result t) {
@@ -50,7 +50,7 @@ final class ReportCharts {
         }
         s.add(new Svg.Series("no skill", new double[] {0, 1}, new double[] {rate, rate}, false, true));
         return Svg.lines("chart-pr", "Precision-recall curve (out-of-fold)", s, UNIT, UNIT,
-                new String[] {"recall", "precision"});
+                new String[] {"recall", "precision"}, Svg.Corner.TOP_RIGHT);
     }
 
     static String calibration(ChurnTraining.Result t) {
@@ -68,7 +68,8 @@ final class ReportCharts {
         List<Svg.Series> s = List.of(new Svg.Series(shortName(t.chosen().name()), x, y, false, false),
                 new Svg.Series("perfect calibration", new double[] {0, max}, new double[] {0, max}, false, true));
         return Svg.lines("chart-calibration", "Calibration (out-of-fold, 10 bins)", s, new double[] {0, max},
-                new double[] {0, max}, new String[] {"mean predicted probability", "observed churn rate"});
+                new double[] {0, max}, new String[] {"mean predicted probability", "observed churn rate"},
+                Svg.Corner.TOP_LEFT);
     }
 
     static String gains(ChurnTraining.Result t) {
@@ -87,7 +88,8 @@ final class ReportCharts {
         }
         return Svg.lines("chart-gains", "Cumulative gains (out-of-fold)", List.of(
                 new Svg.Series(shortName(t.chosen().name()), x, y, false, false), diagonal("random targeting")),
-                UNIT, UNIT, new String[] {"share of customers contacted, riskiest first", "share of churners reached"});
+                UNIT, UNIT, new String[] {"share of customers contacted, riskiest first", "share of churners reached"},
+                Svg.Corner.BOTTOM_RIGHT);
     }
 
     static String lift(ChurnTraining.Result t) {
@@ -125,7 +127,8 @@ final class ReportCharts {
             }
             s.add(new Svg.Series(e.getKey(), x, y, true, false));
         }
-        return Svg.lines(id, title, s, new double[] {0, maxT}, UNIT, new String[] {"tenure (months)", "still subscribed"});
+        return Svg.lines(id, title, s, new double[] {0, maxT}, UNIT, new String[] {"tenure (months)", "still subscribed"},
+                Svg.Corner.BOTTOM_LEFT);
     }
 
     static String clvHistogram(double[] clv) {
@@ -159,8 +162,8 @@ final class ReportCharts {
     }
 
     static String segmentChurn(CustomerAnalysis.Analysis a) {
-        return Svg.bars("chart-segment-churn", "Churn rate by segment", a.profiles().stream()
-                .map(p -> new Svg.Bar("segment " + p.id(), p.churnRate())).toList(), "churn rate", true);
+        return Svg.bars("chart-segment-churn", "Churn rate by segment id", a.profiles().stream()
+                .map(p -> new Svg.Bar(String.valueOf(p.id()), p.churnRate())).toList(), "churn rate", true);
     }
 
     static String shortName(String trainer) {

@@ -23,6 +23,11 @@ final class Svg {
     record Series(String name, double[] x, double[] y, boolean step, boolean dashed) {
     }
 
+    /** Where a line chart's legend goes: the corner the curves leave empty. */
+    enum Corner {
+        TOP_LEFT, TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT
+    }
+
     /** One bar: a label and a value. */
     record Bar(String label, double value) {
     }
@@ -88,7 +93,8 @@ final class Svg {
     }
 
     /** A line chart over the given axis ranges ({@code {min, max}}). */
-    static String lines(String id, String title, List<Series> series, double[] xr, double[] yr, String[] labels) {
+    static String lines(String id, String title, List<Series> series, double[] xr, double[] yr, String[] labels,
+            Corner corner) {
         StringBuilder sb = open(title, id);
         axes(sb, xr, yr, labels[0], labels[1]);
         int pw = W - L - R;
@@ -114,7 +120,7 @@ final class Svg {
                     .append(se.dashed() ? " stroke-dasharray=\"5,4\"" : "").append(" points=\"")
                     .append(pts.toString().strip()).append("\"/>");
         }
-        legend(sb, series.stream().map(Series::name).toList(), series.stream().map(Series::dashed).toList());
+        legend(sb, series.stream().map(Series::name).toList(), series.stream().map(Series::dashed).toList(), corner);
         return sb.append("</svg>").toString();
     }
 
@@ -122,13 +128,17 @@ final class Svg {
         return Math.max(r[0], Math.min(r[1], v));
     }
 
-    private static void legend(StringBuilder sb, List<String> names, List<Boolean> dashed) {
-        int y = T + 8;
+    private static void legend(StringBuilder sb, List<String> names, List<Boolean> dashed, Corner corner) {
+        boolean top = corner == Corner.TOP_LEFT || corner == Corner.TOP_RIGHT;
+        boolean left = corner == Corner.TOP_LEFT || corner == Corner.BOTTOM_LEFT;
+        int y = top ? T + 14 : H - B - 6 - 13 * (names.size() - 1);
+        int x = left ? L + 8 : W - R - 158;
+        sb.append("<rect x=\"").append(x - 4).append("\" y=\"").append(y - 12).append("\" width=\"154\" height=\"")
+                .append(13 * names.size() + 4).append("\" fill=\"#fff\" fill-opacity=\"0.85\"/>");
         int colourIndex = 0;
         for (int i = 0; i < names.size(); i++) {
             String colour = dashed.get(i) ? "#888" : COLOURS[colourIndex % COLOURS.length];
             colourIndex++;
-            int x = W - R - 150;
             sb.append("<rect x=\"").append(x).append("\" y=\"").append(y - 8).append("\" width=\"12\" height=\"4\" fill=\"")
                     .append(colour).append("\"/>");
             sb.append("<text x=\"").append(x + 16).append("\" y=\"").append(y - 3).append("\" class=\"lg\">")
