@@ -32,9 +32,18 @@ final class KpiColumnOptions {
             description = "Promotional offer flag (default: ${DEFAULT-VALUE}).")
     String promotion;
 
+    @Option(names = "--nps-col", defaultValue = "nps",
+            description = "Likelihood to recommend, 0-10, for NPS (default: ${DEFAULT-VALUE}).")
+    String nps;
+
+    @Option(names = "--csat-col", defaultValue = "csat",
+            description = "Satisfaction survey answer, 1-5, for CSAT (default: ${DEFAULT-VALUE}).")
+    String csat;
+
     /** The columns, with the table's id column. */
     BusinessKpis.Columns columns(CustomerTable table) {
         String id = table.schema().id().map(c -> c.name()).orElse(null);
-        return new BusinessKpis.Columns(id, plan, region, device, tenure, revenue, satisfaction, promotion);
+        return new BusinessKpis.Columns(id, plan, region, device, tenure, revenue, satisfaction, promotion, nps,
+                csat);
     }
 }

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
         header = "Business KPIs of a labelled customer file.",
         description = "Business KPIs of a customer file: customers, churned and churn rate; churn by plan, region, "
         + "device and tenure band; revenue by region and plan; top customers by revenue; average "
-        + "satisfaction; churn with and without a promotional offer with the difference, its 95% CI and a "
-        + "two-proportion z-test.")
+        + "satisfaction; NPS and CSAT when survey columns exist; churn with and without a promotional "
+        + "offer with the difference, its 95% CI and a two-proportion z-test.")
 final class KpisCommand extends BaseCommand {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Customer CSV.")
@@ -64,6 +64,12 @@ final class KpisCommand extends BaseCommand {
         if (Double.isFinite(k.meanSatisfaction())) {
             out().println(String.format(Locale.ROOT, "average satisfaction %.2f", k.meanSatisfaction()));
         }
+        if (Double.isFinite(k.nps())) {
+            out().println(String.format(Locale.ROOT, "NPS %.1f", k.nps()));
+        }
+        if (Double.isFinite(k.csat())) {
+            out().println(String.format(Locale.ROOT, "CSAT %.1f%%", k.csat()));
+        }
         if (k.promotion() != null) {
             BusinessKpis.PromotionEffect p = k.promotion();
             out().println(String.format(Locale.ROOT, "churn with offer %.2f%% (%d), without %.2f%% (%d): difference "
@@ -105,6 +111,8 @@ final class KpisCommand extends BaseCommand {
         }
         g.writeEndArray();
         JsonOut.number(g, "meanSatisfaction", k.meanSatisfaction());
+        JsonOut.number(g, "nps", k.nps());
+        JsonOut.number(g, "csat", k.csat());
         if (k.promotion() != null) {
             BusinessKpis.PromotionEffect p = k.promotion();
             g.writeObjectFieldStart("promotion");

@@ -19,6 +19,12 @@ final class KpiSection {
         if (Double.isFinite(k.meanSatisfaction())) {
             HtmlReport.card(h, String.format(Locale.ROOT, "%.2f", k.meanSatisfaction()), "average satisfaction");
         }
+        if (Double.isFinite(k.nps())) {
+            HtmlReport.card(h, String.format(Locale.ROOT, "%.1f", k.nps()), "NPS");
+        }
+        if (Double.isFinite(k.csat())) {
+            HtmlReport.card(h, String.format(Locale.ROOT, "%.1f%%", k.csat()), "CSAT (answers 4-5)");
+        }
         h.append("</div><div class=\"grid\" style=\"margin-top:12px\">");
         for (Map.Entry<String, List<BusinessKpis.GroupRate>> e : k.churnBy().entrySet()) {
             h.append(ReportCharts.churnBy("chart-churn-" + e.getKey().replace(' ', '-'), "Churn by " + e.getKey(),

@@ -15,7 +15,8 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 /**
  * The business KPIs that churn analytics reports show: churn overall and by plan, region, device
  * and tenure band; revenue by region and plan; the top customers by revenue; average satisfaction;
- * and the effect of a promotional offer on churn with a two-proportion z-test.
+ * NPS and CSAT when survey columns exist; and the effect of a promotional offer on churn with a
+ * two-proportion z-test.
  *
  * <p>Columns are named in {@link Columns}; a column that is absent (or named {@code null}) just
  * leaves its KPI out. Revenue is the revenue column times the tenure column when both exist
@@ -37,20 +38,22 @@ public final class BusinessKpis {
      * @param revenue      revenue per month (numeric)
      * @param satisfaction satisfaction score (numeric)
      * @param promotion    promotional offer received (boolean)
+     * @param nps          likelihood to recommend, 0 to 10 (survey)
+     * @param csat         satisfaction survey answer, 1 to 5
      */
     public record Columns(String id, String plan, String region, String device, String tenure, String revenue,
-                          String satisfaction, String promotion) {
+                          String satisfaction, String promotion, String nps, String csat) {
 
         /** The column names of the synthetic subscription base. */
         public static Columns subscriptionDefaults() {
             return new Columns("customer_id", "plan", "region", "device", "tenure_months", "monthly_fee",
-                    "satisfaction", "promo_offer");
+                    "satisfaction", "promo_offer", "nps", "csat");
         }
 
         /** The column names of the IBM Telco churn file. */
         public static Columns telco() {
             return new Columns("customerID", "Contract", "InternetService", "PaymentMethod", "tenure",
-                    "MonthlyCharges", null, null);
+                    "MonthlyCharges", null, null, null, null);
         }
     }
 
@@ -91,10 +94,12 @@ public final class BusinessKpis {
      * @param topCustomers     the ten customers with the highest revenue
      * @param meanSatisfaction mean satisfaction, NaN without the column
      * @param promotion        the promotion effect, null without the column or with an empty arm
+     * @param nps              net promoter score, -100 to 100, NaN without the column or answers
+     * @param csat             CSAT, percent of answers 4 or 5, NaN without the column or answers
      */
     public record Kpis(int customers, int churned, Map<String, List<GroupRate>> churnBy,
                        Map<String, Map<String, Double>> revenueBy, List<TopCustomer> topCustomers,
-                       double meanSatisfaction, PromotionEffect promotion) {
+                       double meanSatisfaction, PromotionEffect promotion, double nps, double csat) {
         /** Copies. */
         public Kpis {
             churnBy = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(churnBy));
@@ -145,7 +150,47 @@ public final class BusinessKpis {
             addRevenue(revenueBy, "plan", groups(table, cols.plan()), revenue);
         }
         return new Kpis(n, c, churnBy, revenueBy, top(table, cols.id(), revenue, 10),
-                mean(numeric(table, cols.satisfaction())), promotion(table, cols.promotion(), churned));
+                mean(numeric(table, cols.satisfaction())), promotion(table, cols.promotion(), churned),
+                nps(numeric(table, cols.nps())), csat(numeric(table, cols.csat())));
+    }
+
+    /**
+     * Net promoter score (Reichheld 2003, "The one number you need to grow"): answers 0 to 10 to
+     * "how likely are you to recommend us"; {@code 100 x (promoters (9-10) - detractors (0-6)) /
+     * answers}. Missing answers are skipped; NaN for null or no answers.
+     */
+    public static double nps(double[] answers) {
+        if (answers == null) {
+            return Double.NaN;
+        }
+        int n = 0;
+        int net = 0;
+        for (double a : answers) {
+            if (!Double.isNaN(a)) {
+                n++;
+                net += a >= 9 ? 1 : a <= 6 ? -1 : 0;
+            }
+        }
+        return n == 0 ? Double.NaN : 100.0 * net / n;
+    }
+
+    /**
+     * Customer satisfaction score: the percentage of answers 4 or 5 on a 1-to-5 scale. Missing
+     * answers are skipped; NaN for null or no answers.
+     */
+    public static double csat(double[] answers) {
+        if (answers == null) {
+            return Double.NaN;
+        }
+        int n = 0;
+        int satisfied = 0;
+        for (double a : answers) {
+            if (!Double.isNaN(a)) {
+                n++;
+                satisfied += a >= 4 ? 1 : 0;
+            }
+        }
+        return n == 0 ? Double.NaN : 100.0 * satisfied / n;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.churnkit.examples.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.churnkit.core.CategoricalColumn;
 import io.github.churnkit.core.CustomerTable;
@@ -43,7 +44,7 @@ class BusinessKpisTest {
                 NumericColumn.ofBoolean("promo_offer", new double[] {1, 0, 0, 1})));
         BusinessKpis.Kpis k = BusinessKpis.compute(t, new int[] {1, 0, 1, -1},
                 new BusinessKpis.Columns("id", "plan", "region", null, "tenure_months", "monthly_fee", "satisfaction",
-                        "promo_offer"));
+                        "promo_offer", null, null));
         assertEquals(3, k.customers()); // the unlabelled row d is left out of churn KPIs
         assertEquals(2, k.churned());
         assertEquals(List.of(new BusinessKpis.GroupRate("Basic", 2, 2), new BusinessKpis.GroupRate("Premium", 1, 0)),
@@ -58,5 +59,21 @@ class BusinessKpisTest {
         assertEquals(6.0, k.meanSatisfaction(), 1e-12); // (4 + 8 + 6) / 3, NaN skipped
         assertEquals(1, k.promotion().withOffer().customers()); // row d has no label
         assertEquals(2, k.promotion().withoutOffer().customers());
+        assertTrue(Double.isNaN(k.nps()) && Double.isNaN(k.csat()), "no survey columns");
+    }
+
+    @Test
+    void nps_handExample_promotersMinusDetractors() {
+        // answers 10, 9, 8, 7, 6, 0 and one missing: 2 promoters, 2 detractors of 6 answers -> 0;
+        // 10, 10, 9, 3: 3 promoters, 1 detractor of 4 -> 100 x 2 / 4 = 50
+        assertEquals(0.0, BusinessKpis.nps(new double[] {10, 9, 8, 7, 6, 0, Double.NaN}), 1e-12);
+        assertEquals(50.0, BusinessKpis.nps(new double[] {10, 10, 9, 3}), 1e-12);
+    }
+
+    @Test
+    void csat_handExample_shareOfFoursAndFives() {
+        // 5, 4, 3, 1 -> 2 of 4 satisfied = 50%; NaN skipped
+        assertEquals(50.0, BusinessKpis.csat(new double[] {5, 4, 3, 1, Double.NaN}), 1e-12);
+        assertTrue(Double.isNaN(BusinessKpis.csat(new double[] {Double.NaN})));
     }
 }
