@@ -48,6 +48,9 @@ final class TrainCommand extends BaseCommand {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model file.")
     Path outFile;
 
+    @Option(names = "--show-schema", description = "Print the inferred schema (role, type and reason per column).")
+    boolean showSchema;
+
     static ChurnTraining.Choice choice(String model) {
         return switch (model.toLowerCase(Locale.ROOT)) {
             case "auto" -> ChurnTraining.Choice.AUTO;
@@ -70,6 +73,9 @@ final class TrainCommand extends BaseCommand {
                     .withListener(progress::progress).fit(table);
             ModelFiles.write(new ModelFiles.Parts(r.table(), r.pipeline(), r.model(), r.chosen().report()), null,
                     null, outFile);
+        }
+        if (showSchema) {
+            out().println(read.table().schema().explain());
         }
         out().println(String.format(Locale.ROOT, "read %d rows of %s (%d rejected); target '%s', %d churners",
                 read.report().rowsAccepted(), data, read.report().rowsRejected(),
