@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.churnkit.core.CustomerTable;
 import io.github.churnkit.core.io.CsvIngest;
+import io.github.churnkit.core.synthetic.CohortGenerator;
 import io.github.churnkit.core.synthetic.ProgressListener;
 import io.github.churnkit.core.synthetic.SubscriptionGenerator;
 import io.github.churnkit.core.synthetic.TransactionGenerator;
@@ -174,6 +175,33 @@ class CommandsTest {
         assertTrue(a.find() && b.find(), doc);
         assertEquals(0.704, Double.parseDouble(a.group(1)), 0.005);
         assertEquals(1.182, Double.parseDouble(b.group(1)), 0.005);
+    }
+
+    @Test
+    void clv_individualTenures_recoversSimulatedSbgWithinFourStandardErrors() throws Exception {
+        // 4 cohorts of 1,000 customers simulated from sBG(alpha 0.7, beta 1.2) (CohortGenerator defaults),
+        // written as one row per customer with tenure and a censored churn flag
+        CustomerTable t = CohortGenerator.of(CohortGenerator.Config.defaults().withCohorts(4)).generate().toTable();
+        StringBuilder csv = new StringBuilder("customer_id,tenure_periods,churned\n");
+        for (int i = 0; i < t.rowCount(); i++) {
+            csv.append(t.column("customer_id").format(i)).append(',').append(t.column("tenure_periods").format(i))
+                    .append(',').append(t.column("churned").format(i)).append('\n');
+        }
+        Path f = dir.resolve("tenures.csv");
+        Files.writeString(f, csv);
+        Path json = dir.resolve("sbg-individuals.json");
+        CliRun r = CliRun.of("clv", "--survivors", f.toString(), "--tenure-col", "tenure_periods", "--churn-col",
+                "churned", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        String doc = Files.readString(json);
+        for (String[] p : new String[][] {{"alpha", "0.7"}, {"beta", "1.2"}}) {
+            Matcher m = Pattern.compile("\"" + p[0] + "\" : \\{\\s*\"value\" : ([0-9.]+),\\s*\"standardError\" : ([0-9.]+)")
+                    .matcher(doc);
+            assertTrue(m.find(), doc);
+            double value = Double.parseDouble(m.group(1));
+            double se = Double.parseDouble(m.group(2));
+            assertEquals(Double.parseDouble(p[1]), value, 4 * se, p[0] + ": " + doc);
+        }
     }
 
     @Test
