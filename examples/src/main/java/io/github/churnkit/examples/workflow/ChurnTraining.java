@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Cross-validates the churn trainers on the same seeded folds (the default feature pipeline fitted
@@ -27,7 +32,9 @@ import java.util.Objects;
  * probabilities of every trainer are kept (for ROC and precision-recall curves), by recording the
  * fold models and held-out matrices as the cross-validator builds them.
  *
- * <p>Immutable and thread-safe.
+ * <p>The trainers are cross-validated concurrently when there are several and more than one
+ * processor; every trainer and the folds are seeded, so the results are the same either way.
+ * Immutable and thread-safe.
  */
 public final class ChurnTraining {
 
@@ -152,7 +159,10 @@ public final class ChurnTraining {
         return new ChurnTraining(options, TrainingListener.NONE);
     }
 
-    /** A copy reporting progress (stage names such as "BoostedChurnTrainer fold") to {@code l}. */
+    /**
+     * A copy reporting progress to {@code l}: stage "cross-validation" (folds finished of all
+     * trainers), then "final model". Calls come one at a time, possibly from a worker thread.
+     */
     public ChurnTraining withListener(TrainingListener l) {
         return new ChurnTraining(options, l);
     }
@@ -190,15 +200,8 @@ public final class ChurnTraining {
         FeaturePipeline spec = FeaturePipeline.defaults(labelled.schema());
         CrossValidator cv = CrossValidator.of(CrossValidator.Config.defaults()
                 .withFolds(options.folds()).withSeed(options.seed()));
-        List<Candidate> candidates = new ArrayList<>();
         Map<String, ChurnTrainer> trainers = trainers();
-        for (Map.Entry<String, ChurnTrainer> e : trainers.entrySet()) {
-            String name = e.getKey();
-            FoldRecorder recorder = new FoldRecorder(e.getValue(), PipelineFolds.of(spec, labelled));
-            CrossValidationReport report = cv.withListener((stage, done, total) ->
-                    listener.progress(name + " cross-validation", done, total)).crossValidate(recorder, recorder, y);
-            candidates.add(new Candidate(name, report, recorder.outOfFold(y.length)));
-        }
+        List<Candidate> candidates = crossValidateAll(trainers, cv, spec, labelled, y);
         Candidate best = candidates.get(0);
         for (Candidate c : candidates) {
             if (c.auc() > best.auc()) {
@@ -210,6 +213,58 @@ public final class ChurnTraining {
         ChurnModel model = trainers.get(best.name()).fit(pipeline, x, y);
         listener.progress("final model", 1, 1);
         return new Result(labelled, y, pipeline, model, best, candidates);
+    }
+
+    /**
+     * Cross-validates the trainers concurrently (one thread per trainer, at most one per processor);
+     * each trainer is seeded, so the results do not depend on the threads. Progress is reported as
+     * one stage, "cross-validation", counting finished folds of all trainers, from one thread at a time.
+     */
+    private List<Candidate> crossValidateAll(Map<String, ChurnTrainer> trainers, CrossValidator cv,
+            FeaturePipeline spec, CustomerTable labelled, int[] y) {
+        int total = options.folds() * trainers.size();
+        AtomicInteger finished = new AtomicInteger();
+        Object lock = new Object();
+        TrainingListener shared = (stage, done, of) -> {
+            synchronized (lock) {
+                listener.progress("cross-validation", finished.incrementAndGet(), total);
+            }
+        };
+        int threads = Math.max(1, Math.min(trainers.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "churnkit-cross-validation");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Candidate>> futures = new ArrayList<>();
+            for (Map.Entry<String, ChurnTrainer> e : trainers.entrySet()) {
+                futures.add(pool.submit(() -> {
+                    FoldRecorder recorder = new FoldRecorder(e.getValue(), PipelineFolds.of(spec, labelled));
+                    CrossValidationReport report = cv.withListener(shared).crossValidate(recorder, recorder, y);
+                    return new Candidate(e.getKey(), report, recorder.outOfFold(y.length));
+                }));
+            }
+            List<Candidate> out = new ArrayList<>();
+            for (Future<Candidate> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("cross-validation failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("cross-validation was interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The settings. */
