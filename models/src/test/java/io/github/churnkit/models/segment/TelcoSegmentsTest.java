@@ -55,8 +55,8 @@ class TelcoSegmentsTest {
     /**
      * Counted from the file (Python csv module, by hand): month-to-month customers churn at
      * 1655/3875 = 42.7%, one-year 166/1473 = 11.3%, two-year 48/1695 = 2.8%, against 26.5% overall,
-     * so a segment with high churn must lean on month-to-month contracts and the lowest-churn
-     * segment cannot.
+     * so the highest-churn segment is expected to lean on month-to-month contracts and the
+     * lowest-churn segment not to.
      */
     @Test
     void highestChurnSegment_overRepresentsMonthToMonthContracts() {
