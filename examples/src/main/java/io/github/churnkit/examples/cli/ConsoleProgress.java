@@ -1,6 +1,6 @@
 package io.github.churnkit.examples.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -13,23 +13,34 @@ final class ConsoleProgress implements AutoCloseable {
 
     private static final int WIDTH = 30;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final String label;
     private final boolean interactive;
-    private final long startNanos = System.nanoTime();
+    private final long startNanos;
     private long total;
     private int lastDecile = -1;
     private long lastDrawNanos;
 
-    ConsoleProgress(PrintStream out, String label, long total) {
-        this(out, label, total, System.console() != null && System.getenv("CI") == null);
+    ConsoleProgress(PrintWriter out, String label, long total) {
+        this(out, label, total, isTerminal());
     }
 
-    ConsoleProgress(PrintStream out, String label, long total, boolean interactive) {
+    ConsoleProgress(PrintWriter out, String label, long total, boolean interactive) {
+        this(out, label, total, interactive, System.nanoTime());
+    }
+
+    /** A step that began at {@code startNanos} ({@link System#nanoTime()}), for "done in" times. */
+    ConsoleProgress(PrintWriter out, String label, long total, boolean interactive, long startNanos) {
+        this.startNanos = startNanos;
         this.out = out;
         this.label = label;
         this.total = Math.max(0, total);
         this.interactive = interactive;
+    }
+
+    /** True when standard error looks like an interactive terminal (and not under CI). */
+    static boolean isTerminal() {
+        return System.console() != null && System.getenv("CI") == null;
     }
 
     /** Changes the expected total (for steps whose size becomes known late). */
@@ -55,6 +66,7 @@ final class ConsoleProgress implements AutoCloseable {
             if (decile > lastDecile) {
                 lastDecile = decile;
                 out.println(label + ": " + String.format(Locale.ROOT, "%.0f%%", decile * 10.0) + " " + counts(done));
+                out.flush();
             }
         }
     }
@@ -70,5 +82,6 @@ final class ConsoleProgress implements AutoCloseable {
             out.println();
         }
         out.println(label + ": done in " + String.format(Locale.ROOT, "%.1f s", secs));
+        out.flush();
     }
 }

@@ -1,0 +1,95 @@
+package io.github.churnkit.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.churnkit.examples.report.HeadlessChromium;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo end to end on a small synthetic base (3,000 customers, 2 folds, 40 trees, to keep the
+ * build fast; the README's {@code ./churnkit demo} runs the same code on 20,000): it writes the
+ * report, the scored CSV with one row per customer, the retention target list, the model file and
+ * the JSON summary; and the report, rendered by headless Chromium, shows its charts.
+ */
+class DemoCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path out;
+    private static CliRun run;
+
+    @BeforeAll
+    static void runDemo() {
+        out = dir.resolve("demo");
+        run = CliRun.of("demo", "--customers", "3000", "--folds", "2", "--max-trees", "40", "--out",
+                out.toString(), "--json", dir.resolve("demo.json").toString(), "--quiet");
+    }
+
+    @Test
+    void demo_smallBase_writesEveryOutput() throws Exception {
+        assertEquals(0, run.code(), run.err());
+        List<String> scores = Files.readAllLines(out.resolve("scores.csv"));
+        assertEquals(3001, scores.size(), "header + one row per customer");
+        assertTrue(scores.get(0).startsWith("customer_id,churn_probability,risk_band,segment"), scores.get(0));
+        List<String> targets = Files.readAllLines(out.resolve("retention-targets.csv"));
+        assertTrue(targets.size() > 1, "some customers are worth an offer");
+        // ranked by expected value, highest first, all positive
+        double first = Double.parseDouble(targets.get(1).split(",")[4]);
+        double last = Double.parseDouble(targets.get(targets.size() - 1).split(",")[4]);
+        assertTrue(first >= last && last > 0, first + " " + last);
+        assertTrue(Files.size(out.resolve("model.ckb")) > 1000);
+        String doc = Files.readString(dir.resolve("demo.json"));
+        assertTrue(doc.contains("\"command\" : \"demo\"") && doc.contains("\"chosenModel\""), doc);
+        assertTrue(doc.contains("\"scoredCustomers\" : 3000"), doc);
+    }
+
+    @Test
+    void report_inHeadlessChromium_showsCharts() throws Exception {
+        assertEquals(0, run.code(), run.err());
+        Path html = out.resolve("report.html");
+        String text = Files.readString(html);
+        for (String id : List.of("chart-roc", "chart-pr", "chart-calibration", "chart-gains", "chart-lift",
+                "chart-importance", "chart-km-plan", "chart-km-segment", "chart-clv", "chart-churn-plan",
+                "chart-churn-region", "chart-churn-device", "chart-churn-tenure-band", "chart-revenue-region",
+                "chart-revenue-plan", "chart-segment-churn")) {
+            assertTrue(text.contains("<svg class=\"chart\" id=\"" + id + "\""), "missing chart " + id);
+        }
+        assertTrue(text.contains("id=\"promotion\"") && text.contains("z = "), "promotion test section");
+        String withoutSvgNamespace = text.replace("http://www.w3.org/2000/svg", "");
+        assertTrue(!withoutSvgNamespace.contains("http://") && !withoutSvgNamespace.contains("https://")
+                && !text.contains("<script"), "self-contained: no external resources, no scripts");
+        Path png = HeadlessChromium.screenshot(html, dir.resolve("report.png"), dir.resolve("chromium-profile"));
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(1400, img.getWidth());
+        // not blank: a real page has text, lines and coloured bars, so many pixels differ from the
+        // background; a blank or error page is one colour apart from a few pixels
+        long coloured = 0;
+        long dark = 0;
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (b > r + 60) {
+                    coloured++; // the blue of bars and lines
+                }
+                if (r + g + b < 200) {
+                    dark++; // text
+                }
+            }
+        }
+        long sampled = (long) (img.getWidth() / 2) * (img.getHeight() / 2);
+        assertTrue(coloured > sampled / 200, "blue chart pixels: " + coloured + " of " + sampled);
+        assertTrue(dark > sampled / 500, "text pixels: " + dark + " of " + sampled);
+    }
+}
