@@ -28,9 +28,43 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 final class TribuoLogistic {
 
-    /** Tribuo's result, the standardisation and our exported form. */
-    record Fitted(LinearSGDModel model, LinearPredictor predictor, double[][] standardised, double[] mean,
-            double[] scale) {
+    /** Tribuo's result, the standardisation and our exported form (internal; arrays not copied). */
+    static final class Fitted {
+        private final LinearSGDModel model;
+        private final LinearPredictor predictor;
+        private final double[][] standardised;
+        private final double[] mean;
+        private final double[] scale;
+
+        Fitted(LinearSGDModel model, LinearPredictor predictor, double[][] standardised, double[] mean,
+                double[] scale) {
+            this.model = model;
+            this.predictor = predictor;
+            this.standardised = standardised;
+            this.mean = mean;
+            this.scale = scale;
+        }
+
+        LinearSGDModel model() {
+            return model;
+        }
+
+        LinearPredictor predictor() {
+            return predictor;
+        }
+
+        /** Weights and bias (last) per output on standardised features. */
+        double[][] standardised() {
+            return standardised;
+        }
+
+        double[] mean() {
+            return mean;
+        }
+
+        double[] scale() {
+            return scale;
+        }
     }
 
     private TribuoLogistic() {

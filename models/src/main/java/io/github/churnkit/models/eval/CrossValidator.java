@@ -72,18 +72,40 @@ public final class CrossValidator {
     }
 
     /**
-     * One fold's matrices.
-     *
-     * @param trainX       training features
-     * @param testX        held-out features
-     * @param featureNames feature names (copied)
+     * One fold's matrices. Holds the arrays it is given (matrices can be large, so they are not
+     * copied): do not modify them afterwards.
      */
-    public record FoldData(double[][] trainX, double[][] testX, List<String> featureNames) {
-        /** Validates and copies. */
-        public FoldData {
-            Objects.requireNonNull(trainX, "trainX");
-            Objects.requireNonNull(testX, "testX");
-            featureNames = List.copyOf(featureNames);
+    public static final class FoldData {
+        private final double[][] trainX;
+        private final double[][] testX;
+        private final List<String> featureNames;
+
+        /**
+         * The matrices of one fold.
+         *
+         * @param trainX       training features
+         * @param testX        held-out features
+         * @param featureNames feature names (copied)
+         */
+        public FoldData(double[][] trainX, double[][] testX, List<String> featureNames) {
+            this.trainX = Objects.requireNonNull(trainX, "trainX");
+            this.testX = Objects.requireNonNull(testX, "testX");
+            this.featureNames = List.copyOf(featureNames);
+        }
+
+        /** Training features. */
+        public double[][] trainX() {
+            return trainX;
+        }
+
+        /** Held-out features. */
+        public double[][] testX() {
+            return testX;
+        }
+
+        /** Feature names. */
+        public List<String> featureNames() {
+            return featureNames;
         }
     }
 

@@ -80,7 +80,7 @@ class LogisticChurnTrainerTest {
         assertEquals("LogisticChurnTrainer", p.trainer());
         assertEquals(500, p.data().rows());
         assertEquals(5, p.data().columns());
-        assertEquals("20", p.settings().get("epochs"));
+        assertEquals("10", p.settings().get("epochs"));
         assertEquals("4.3.2", p.versions().get("tribuo"));
         assertEquals(DataFingerprint.of(s.x, s.y), p.data());
         assertTrue(m.calibrator().isPresent());

@@ -70,6 +70,18 @@ class CrossValidatorTest {
     }
 
     @Test
+    void trainTest_logistic_evaluatesHeldOutShare() {
+        LogisticChurnTrainer trainer = LogisticChurnTrainer.of(LogisticChurnTrainer.Config.defaults()
+                .withCalibration(Calibration.NONE).withEpochs(3));
+        EvaluationReport r = CrossValidator.withDefaults().trainTest(trainer,
+                (train, test) -> new CrossValidator.FoldData(CrossValidator.rows(x, train), CrossValidator.rows(x, test),
+                        List.of("a", "b")), y, 0.25);
+        // a quarter of 2000 rows, stratified
+        assertEquals(500, r.rows(), 1);
+        assertTrue(r.rocAuc() > 0.6, r.toString());
+    }
+
+    @Test
     void crossValidate_nonBinaryLabels_throw() {
         LogisticChurnTrainer trainer = LogisticChurnTrainer.withDefaults();
         int[] bad = y.clone();
