@@ -247,7 +247,8 @@ public final class KMeansSegmenter {
         FeatureEncoder encoder = FeatureEncoder.fit(table, columns, config.missing());
         double[][] z = encoder.standardizedMatrix(table);
         Clustering best = cluster(z, encoder.featureCount());
-        return SegmentModel.create(new SegmentModel.Parts(config, encoder, best, table), previous);
+        return SegmentModel.create(new SegmentModel.Parts(config, encoder, best, table, fingerprint(encoder, z)),
+                previous);
     }
 
     /**
@@ -258,6 +259,22 @@ public final class KMeansSegmenter {
      */
     public SegmentModel fit(double[][] x) {
         return fit(matrixTable(x));
+    }
+
+    /** FNV-1a (64 bit) over the feature names and the bits of every standardised value, as hex. */
+    static String fingerprint(FeatureEncoder encoder, double[][] z) {
+        long h = 0xcbf29ce484222325L;
+        for (String name : encoder.featureNames()) {
+            for (int i = 0; i < name.length(); i++) {
+                h = (h ^ name.charAt(i)) * 0x100000001b3L;
+            }
+        }
+        for (double[] row : z) {
+            for (double v : row) {
+                h = (h ^ Double.doubleToLongBits(v)) * 0x100000001b3L;
+            }
+        }
+        return String.format(Locale.ROOT, "%016x", h);
     }
 
     /** A table of numeric FEATURE columns {@code x0, x1, ...} holding the columns of {@code x}. */
@@ -321,6 +338,7 @@ public final class KMeansSegmenter {
         }
         int chosen = choose(scores);
         KSelection selection = new KSelection(scores, scores.get(chosen).k(), config.criterion());
+        LOG.info("chose k={} by {}:\n{}", selection.chosenK(), config.criterion(), selection.toTable());
         Clustering result = sampled
                 ? bestOf(TribuoKMeans.of(z, d), z, selection.chosenK(), seeds, progress)
                 : perK.get(chosen);

@@ -25,7 +25,8 @@ import org.tribuo.clustering.kmeans.KMeansModel;
 public final class SegmentModel {
 
     /** What {@link KMeansSegmenter} hands over. */
-    record Parts(KMeansSegmenter.Config config, FeatureEncoder encoder, Clustering clustering, CustomerTable table) { }
+    record Parts(KMeansSegmenter.Config config, FeatureEncoder encoder, Clustering clustering, CustomerTable table,
+                 String fingerprint) { }
 
     private final KMeansSegmenter.Config config;
     private final FeatureEncoder encoder;
@@ -39,6 +40,8 @@ public final class SegmentModel {
     private final KMeansModel tribuoModel;
     private final SegmentAlignment alignment;
     private final SegmentAssigner runtime;
+    private final int trainingRows;
+    private final String fingerprint;
 
     private SegmentModel(Parts parts, int[] order, SegmentAligner.Result ids) {
         Clustering c = parts.clustering();
@@ -47,6 +50,8 @@ public final class SegmentModel {
         this.tribuoModel = c.model();
         this.selection = c.selection();
         this.inertia = c.inertia();
+        this.trainingRows = c.labels().length;
+        this.fingerprint = parts.fingerprint();
         int k = order.length;
         this.centroids = new double[k][];
         this.tribuoIndex = order.clone();
@@ -143,6 +148,19 @@ public final class SegmentModel {
     /** Inertia of the training rows (standardised units). */
     public double inertia() {
         return inertia;
+    }
+
+    /** Number of rows the model was fitted on. */
+    public int trainingRows() {
+        return trainingRows;
+    }
+
+    /**
+     * A fingerprint of the training data: 64-bit FNV-1a over the encoded feature names and every
+     * standardised training value, in hex. Equal data and columns give equal fingerprints.
+     */
+    public String dataFingerprint() {
+        return fingerprint;
     }
 
     /** The clustering columns. */

@@ -116,6 +116,12 @@ public final class SegmentProfiler {
         int n = table.rowCount();
         List<SegmentProfile> out = new ArrayList<>();
         Set<String> used = new java.util.HashSet<>();
+        java.util.Map<String, double[]> base = new java.util.HashMap<>();
+        for (String name : columns) {
+            if (table.column(name) instanceof NumericColumn num) {
+                base.put(name, baseStats(num));
+            }
+        }
         for (int id : ids) {
             boolean[] in = new boolean[n];
             int size = 0;
@@ -131,7 +137,7 @@ public final class SegmentProfiler {
             for (String name : columns) {
                 Column c = table.column(name);
                 if (c instanceof NumericColumn num) {
-                    numeric.add(numericTrait(num, in));
+                    numeric.add(numericTrait(num, in, base.get(name)));
                 } else if (c instanceof CategoricalColumn cat) {
                     lifts(cat, in, over, under);
                 } else {
@@ -226,30 +232,39 @@ public final class SegmentProfiler {
         return c == 0 ? Double.NaN : s / c;
     }
 
-    private static NumericTrait numericTrait(NumericColumn col, boolean[] in) {
+    /** Mean, median and population standard deviation of the non-missing values. */
+    private static double[] baseStats(NumericColumn col) {
         int n = col.size();
         double[] all = new double[n];
-        double[] seg = new double[n];
         int na = 0;
-        int ns = 0;
         for (int i = 0; i < n; i++) {
             double v = col.get(i);
             if (!Double.isNaN(v)) {
                 all[na++] = v;
-                if (in[i]) {
-                    seg[ns++] = v;
-                }
             }
         }
-        double baseMean = mean(all, na);
-        double sd = 0;
+        double mean = mean(all, na);
+        double ss = 0;
         for (int i = 0; i < na; i++) {
-            sd += (all[i] - baseMean) * (all[i] - baseMean);
+            ss += (all[i] - mean) * (all[i] - mean);
         }
-        sd = na == 0 ? 0 : Math.sqrt(sd / na);
+        return new double[] {mean, median(all, na), na == 0 ? 0 : Math.sqrt(ss / na)};
+    }
+
+    private static NumericTrait numericTrait(NumericColumn col, boolean[] in, double[] base) {
+        int n = col.size();
+        double[] seg = new double[n];
+        int ns = 0;
+        for (int i = 0; i < n; i++) {
+            double v = col.get(i);
+            if (in[i] && !Double.isNaN(v)) {
+                seg[ns++] = v;
+            }
+        }
         double mean = mean(seg, ns);
-        double effect = sd > 0 && ns > 0 ? (mean - baseMean) / sd : 0.0;
-        return new NumericTrait(col.name(), mean, median(seg, ns), baseMean, median(all, na), effect);
+        double sd = base[2];
+        double effect = sd > 0 && ns > 0 ? (mean - base[0]) / sd : 0.0;
+        return new NumericTrait(col.name(), mean, median(seg, ns), base[0], base[1], effect);
     }
 
     private static double mean(double[] v, int count) {

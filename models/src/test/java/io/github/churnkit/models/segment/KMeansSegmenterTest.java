@@ -2,6 +2,7 @@ package io.github.churnkit.models.segment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,9 @@ class KMeansSegmenterTest {
         SegmentModel a = s.fit(x);
         SegmentModel b = s.fit(x);
         assertEquals(a.selection(), b.selection());
+        assertEquals(a.dataFingerprint(), b.dataFingerprint());
+        x[0][0] += 1e-9;
+        assertNotEquals(a.dataFingerprint(), s.fit(x).dataFingerprint());
         for (int p = 0; p < a.segmentCount(); p++) {
             assertArrayEquals(a.standardizedCentroid(p), b.standardizedCentroid(p), 0.0);
         }
@@ -144,6 +148,7 @@ class KMeansSegmenterTest {
         }
         SegmentModel model = KMeansSegmenter.of(KMeansSegmenter.Config.defaults().withK(3)).fit(x);
         assertEquals(List.of(0, 1, 2), model.segmentIds());
+        assertEquals(600, model.trainingRows());
         assertEquals(300, model.profile(0).size());
         assertEquals(200, model.profile(1).size());
         assertEquals(100, model.profile(2).size());
