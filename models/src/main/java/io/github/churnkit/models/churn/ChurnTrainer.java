@@ -2,6 +2,7 @@ package io.github.churnkit.models.churn;
 
 import io.github.churnkit.features.FittedPipeline;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Trains a {@link ChurnModel} on a feature matrix (one row per customer, finite values) and class
@@ -34,7 +35,7 @@ public interface ChurnTrainer {
      *                                  {@link #fit(double[][], int[], List)}
      */
     default ChurnModel fit(FittedPipeline pipeline, double[][] x, int[] y) {
-        java.util.Objects.requireNonNull(pipeline, "pipeline");
+        Objects.requireNonNull(pipeline, "pipeline");
         int width = Inputs.width(x);
         if (width != pipeline.width()) {
             throw new IllegalArgumentException("the feature matrix has " + width

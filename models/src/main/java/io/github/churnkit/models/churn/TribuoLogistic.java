@@ -1,6 +1,7 @@
 package io.github.churnkit.models.churn;
 
 import io.github.churnkit.scoring.churn.LinearPredictor;
+import java.util.Arrays;
 import java.util.Locale;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
@@ -148,14 +149,14 @@ final class TribuoLogistic {
             }
             standardised = new double[][] {d};
             double[][] raw = unstandardise(standardised, mean, scale);
-            predictor = LinearPredictor.binary(java.util.Arrays.copyOf(raw[0], p), raw[0][p], mean);
+            predictor = LinearPredictor.binary(Arrays.copyOf(raw[0], p), raw[0][p], mean);
         } else {
             standardised = v;
             double[][] raw = unstandardise(v, mean, scale);
             double[][] weights = new double[k][];
             double[] intercepts = new double[k];
             for (int c = 0; c < k; c++) {
-                weights[c] = java.util.Arrays.copyOf(raw[c], p);
+                weights[c] = Arrays.copyOf(raw[c], p);
                 intercepts[c] = raw[c][p];
             }
             predictor = LinearPredictor.multinomial(weights, intercepts, mean);

@@ -3,6 +3,7 @@ package io.github.churnkit.models.eval;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -179,7 +180,7 @@ public final class EvaluationReport {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "EvaluationReport[n=%d, auc=%.4f, ap=%.4f, logloss=%.4f, brier=%.4f, ece=%.4f, lift@10%%=%.2f]",
                 rows, rocAuc, averagePrecision, logLoss, brier, ece, topDecileLift());
     }

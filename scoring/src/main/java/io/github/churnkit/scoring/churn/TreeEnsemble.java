@@ -128,6 +128,52 @@ public final class TreeEnsemble implements ChurnPredictor {
         return outputScale;
     }
 
+    // Array views for writing the ensemble to a file. To rebuild: create a builder with the same
+    // feature and class counts, output scale and base scores; for each node index i in order, call
+    // tree(treeOutputs()[t]) when i == treeRoots()[t], then split(feature, threshold) for
+    // nodeFeatures()[i] >= 0 or leaf(value, cover) otherwise; finally children(i, left, right) for
+    // every split.
+
+    /** A copy of the split feature of each node ({@code -1} for a leaf). */
+    public int[] nodeFeatures() {
+        return feature.clone();
+    }
+
+    /** A copy of the split threshold of each node (0 for a leaf). */
+    public double[] nodeThresholds() {
+        return threshold.clone();
+    }
+
+    /** A copy of the left child ({@code x <= threshold}) of each node ({@code -1} for a leaf). */
+    public int[] leftChildren() {
+        return left.clone();
+    }
+
+    /** A copy of the right child of each node ({@code -1} for a leaf). */
+    public int[] rightChildren() {
+        return right.clone();
+    }
+
+    /** A copy of the value of each node (the leaf output; 0 for a split). */
+    public double[] nodeValues() {
+        return value.clone();
+    }
+
+    /** A copy of the cover of each node (training rows reaching it). */
+    public double[] nodeCovers() {
+        return cover.clone();
+    }
+
+    /** A copy of the root node index of each tree. */
+    public int[] treeRoots() {
+        return roots.clone();
+    }
+
+    /** A copy of the output (class) each tree adds to. */
+    public int[] treeOutputs() {
+        return treeOutput.clone();
+    }
+
     /** The leaf a row reaches in tree {@code tree}. */
     int leaf(double[] x, int tree) {
         int node = roots[tree];

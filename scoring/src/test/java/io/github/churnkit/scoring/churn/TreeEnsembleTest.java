@@ -212,6 +212,39 @@ class TreeEnsembleTest {
     }
 
     @Test
+    void arrays_rebuiltThroughBuilder_giveSameEnsemble() {
+        SplittableRandom rng = new SplittableRandom(9);
+        List<Node> trees = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            trees.add(randomTree(rng, 4, 3));
+        }
+        TreeEnsemble e = build(trees, 3, -0.2, 2.0);
+        TreeEnsemble.Builder b = TreeEnsemble.builder(3, 2).outputScale(e.outputScale()).baseScore(0, e.baseScore(0));
+        int[] f = e.nodeFeatures();
+        int[] roots = e.treeRoots();
+        int t = 0;
+        for (int i = 0; i < f.length; i++) {
+            if (t < roots.length && roots[t] == i) {
+                b.tree(e.treeOutputs()[t++]);
+            }
+            if (f[i] >= 0) {
+                b.split(f[i], e.nodeThresholds()[i]);
+            } else {
+                b.leaf(e.nodeValues()[i], e.nodeCovers()[i]);
+            }
+        }
+        for (int i = 0; i < f.length; i++) {
+            if (f[i] >= 0) {
+                b.children(i, e.leftChildren()[i], e.rightChildren()[i]);
+            }
+        }
+        TreeEnsemble copy = b.build();
+        double[] x = {0.1, -0.4, 0.9};
+        assertEquals(e.rawScore(x, 0), copy.rawScore(x, 0), 0.0);
+        assertEquals(e.contributions(x, 0)[1], copy.contributions(x, 0)[1], 0.0);
+    }
+
+    @Test
     void build_invalidStructure_throws() {
         assertThrows(IllegalStateException.class, () -> TreeEnsemble.builder(2, 2).build());
         TreeEnsemble.Builder b = TreeEnsemble.builder(2, 2).tree(0);
