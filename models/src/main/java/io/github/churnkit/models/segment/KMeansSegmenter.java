@@ -32,7 +32,7 @@ import org.tribuo.clustering.kmeans.KMeansModel;
  * categorical column costs as much as one standard deviation of a numeric one. A constant column
  * is kept but has no influence. Missing values: see {@link MissingValues}.
  *
- * <p>Same data, same config: the same model, bit for bit. The segmenter is immutable and
+ * <p>Same data, same config: the same model, bit for bit (with {@code threads = 1}, the default). The segmenter is immutable and
  * thread-safe; {@code fit} may run concurrently. Tribuo logs each k-means iteration at INFO
  * through {@code java.util.logging} (logger {@code org.tribuo.clustering.kmeans.KMeansTrainer}).
  */
@@ -72,7 +72,9 @@ public final class KMeansSegmenter {
      * @param columns          clustering columns; empty means every numeric, boolean and
      *                         categorical FEATURE column
      * @param missing          treatment of missing values
-     * @param threads          Tribuo's training threads, at least 1
+     * @param threads          Tribuo's training threads, at least 1; with more than one, Tribuo sums
+     *                         each centroid's rows in thread-dependent order, so results may differ
+     *                         in the last bits between runs
      * @param matchThreshold   largest centroid distance (standardised units) at which a new
      *                         segment keeps the id of an old one when aligning to a previous
      *                         model; positive

@@ -118,7 +118,8 @@ public final class SegmentAssigner {
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int c = 0, base = 0; c < k; c++, base += d) {
             double sum = 0.0;
-            for (int j = 0; j < d; j++) {
+            // partial sums only grow, so a centroid is abandoned once it cannot beat the best
+            for (int j = 0; j < d && sum < bestDistance; j++) {
                 double x = features[j];
                 double z = x != x ? 0.0 : (x - center[j]) * inverseScale[j];
                 double diff = z - centroids[base + j];
