@@ -17,11 +17,11 @@ import java.util.TreeMap;
  * @param versions       library and JVM versions, by name (copied, sorted)
  * @param trainingMillis wall-clock training time in milliseconds
  */
-public record Provenance(String trainer, Map<String, String> settings, long seed, DataFingerprint data,
+public record TrainingProvenance(String trainer, Map<String, String> settings, long seed, MatrixFingerprint data,
         Map<String, String> versions, long trainingMillis) {
 
     /** Validates and copies the fields. */
-    public Provenance {
+    public TrainingProvenance {
         Objects.requireNonNull(trainer, "trainer");
         settings = Map.copyOf(settings);
         Objects.requireNonNull(data, "data");

@@ -12,13 +12,13 @@ import java.util.Objects;
  * @param columns features per row
  * @param hash    16 hex digits
  */
-public record DataFingerprint(int rows, int columns, String hash) {
+public record MatrixFingerprint(int rows, int columns, String hash) {
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
     /** Validates the fields. */
-    public DataFingerprint {
+    public MatrixFingerprint {
         if (rows < 0 || columns < 0) {
             throw new IllegalArgumentException("rows and columns must be non-negative, found " + rows + ", " + columns);
         }
@@ -26,7 +26,7 @@ public record DataFingerprint(int rows, int columns, String hash) {
     }
 
     /** The fingerprint of a feature matrix and its labels. */
-    public static DataFingerprint of(double[][] x, int[] y) {
+    public static MatrixFingerprint of(double[][] x, int[] y) {
         long h = FNV_OFFSET;
         for (int i = 0; i < x.length; i++) {
             for (double v : x[i]) {
@@ -34,7 +34,7 @@ public record DataFingerprint(int rows, int columns, String hash) {
             }
             h = mix(h, y[i]);
         }
-        return new DataFingerprint(x.length, x.length == 0 ? 0 : x[0].length, String.format(Locale.ROOT, "%016x", h));
+        return new MatrixFingerprint(x.length, x.length == 0 ? 0 : x[0].length, String.format(Locale.ROOT, "%016x", h));
     }
 
     private static long mix(long h, long v) {

@@ -12,21 +12,21 @@ import java.io.StringWriter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ProvenanceTest {
+class TrainingProvenanceTest {
 
     @Test
     void fingerprint_changesWithOneValue() {
         double[][] x = {{1, 2}, {3, 4}};
-        DataFingerprint a = DataFingerprint.of(x, new int[] {0, 1});
-        assertEquals(a, DataFingerprint.of(new double[][] {{1, 2}, {3, 4}}, new int[] {0, 1}));
-        assertNotEquals(a.hash(), DataFingerprint.of(new double[][] {{1, 2}, {3, 4.000001}}, new int[] {0, 1}).hash());
-        assertNotEquals(a.hash(), DataFingerprint.of(x, new int[] {1, 1}).hash());
+        MatrixFingerprint a = MatrixFingerprint.of(x, new int[] {0, 1});
+        assertEquals(a, MatrixFingerprint.of(new double[][] {{1, 2}, {3, 4}}, new int[] {0, 1}));
+        assertNotEquals(a.hash(), MatrixFingerprint.of(new double[][] {{1, 2}, {3, 4.000001}}, new int[] {0, 1}).hash());
+        assertNotEquals(a.hash(), MatrixFingerprint.of(x, new int[] {1, 1}).hash());
         assertEquals(16, a.hash().length());
     }
 
     @Test
     void writeJson_containsEveryField() throws IOException {
-        Provenance p = new Provenance("T", Map.of("a", "1"), 7L, new DataFingerprint(2, 3, "00ff"),
+        TrainingProvenance p = new TrainingProvenance("T", Map.of("a", "1"), 7L, new MatrixFingerprint(2, 3, "00ff"),
                 Map.of("java", "21"), 5L);
         StringWriter out = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
@@ -35,7 +35,7 @@ class ProvenanceTest {
         assertEquals("{\"trainer\":\"T\",\"settings\":{\"a\":\"1\"},\"seed\":7,\"data\":{\"rows\":2,\"columns\":3,"
                 + "\"hash\":\"00ff\"},\"versions\":{\"java\":\"21\"},\"trainingMillis\":5}", out.toString());
         assertThrows(IllegalArgumentException.class,
-                () -> new Provenance("T", Map.of(), 0, new DataFingerprint(1, 1, "x"), Map.of(), -1));
+                () -> new TrainingProvenance("T", Map.of(), 0, new MatrixFingerprint(1, 1, "x"), Map.of(), -1));
     }
 
     @Test
