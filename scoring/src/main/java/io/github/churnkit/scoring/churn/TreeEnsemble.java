@@ -42,17 +42,10 @@ public final class TreeEnsemble implements ChurnPredictor {
     final double[] base;
     final double outputScale;
     final int maxDepth;
-    /** Traversal form: leaves read feature 0 and point to themselves, so a walk can take a fixed number of steps. */
-    private final int[] walkFeature;
-    private final int[] walkLeft;
-    private final int[] walkRight;
-    /** Depth of each tree, and the largest depth of each group of {@value #GROUP} consecutive trees. */
-    private final int[] treeDepth;
-    private final int[] groupDepth;
-    private static final int GROUP = 4;
-    private static final int LANES = 8;
+    /** The same trees laid out for fast walks, or null when that layout does not apply. */
+    private final CompleteTrees complete;
 
-    private TreeEnsemble(Builder b, double[] cover, int[] depth) {
+    private TreeEnsemble(Builder b, double[] cover, int maxDepth) {
         this.features = b.features;
         this.classes = b.classes;
         int n = b.nodes;
@@ -66,27 +59,8 @@ public final class TreeEnsemble implements ChurnPredictor {
         this.treeOutput = Arrays.copyOf(b.treeOutput, b.trees);
         this.base = b.base.clone();
         this.outputScale = b.outputScale;
-        int trees = roots.length;
-        this.treeDepth = new int[trees];
-        int deepest = 0;
-        for (int t = 0; t < trees; t++) {
-            treeDepth[t] = depth[roots[t]];
-            deepest = Math.max(deepest, treeDepth[t]);
-        }
-        this.maxDepth = deepest;
-        this.groupDepth = new int[(trees + GROUP - 1) / GROUP];
-        for (int t = 0; t < trees; t++) {
-            groupDepth[t / GROUP] = Math.max(groupDepth[t / GROUP], treeDepth[t]);
-        }
-        this.walkFeature = new int[n];
-        this.walkLeft = new int[n];
-        this.walkRight = new int[n];
-        for (int i = 0; i < n; i++) {
-            boolean leaf = feature[i] < 0;
-            walkFeature[i] = leaf ? 0 : feature[i];
-            walkLeft[i] = leaf ? i : left[i];
-            walkRight[i] = leaf ? i : right[i];
-        }
+        this.maxDepth = maxDepth;
+        this.complete = CompleteTrees.of(this);
     }
 
     /**
@@ -183,107 +157,37 @@ public final class TreeEnsemble implements ChurnPredictor {
         return node;
     }
 
-    /**
-     * The binary margin {@code F_0}, summed in tree order exactly as Smile does. Walks
-     * {@value #GROUP} trees side by side for a fixed number of steps (leaves loop to themselves),
-     * so the four independent chains of loads overlap instead of waiting on each other.
-     */
+    /** The binary margin {@code F_0}, summed in tree order exactly as Smile does. */
     private double margin0(double[] x) {
-        final int[] f = walkFeature;
-        final int[] l = walkLeft;
-        final int[] r = walkRight;
-        final double[] thr = threshold;
-        final int[] rt = roots;
-        double y = base[0];
-        int t = 0;
-        int g = 0;
-        for (; t + GROUP <= rt.length; t += GROUP, g++) {
-            int n0 = rt[t];
-            int n1 = rt[t + 1];
-            int n2 = rt[t + 2];
-            int n3 = rt[t + 3];
-            for (int k = groupDepth[g]; k > 0; k--) {
-                n0 = x[f[n0]] <= thr[n0] ? l[n0] : r[n0];
-                n1 = x[f[n1]] <= thr[n1] ? l[n1] : r[n1];
-                n2 = x[f[n2]] <= thr[n2] ? l[n2] : r[n2];
-                n3 = x[f[n3]] <= thr[n3] ? l[n3] : r[n3];
-            }
-            y += value[n0];
-            y += value[n1];
-            y += value[n2];
-            y += value[n3];
+        if (complete != null) {
+            return complete.margin(x, base[0]);
         }
-        for (; t < rt.length; t++) {
+        double y = base[0];
+        for (int t = 0; t < roots.length; t++) {
             y += value[leaf(x, t)];
         }
         return y;
     }
 
     /**
-     * {@inheritDoc} For a binary ensemble this walks each tree for {@value #LANES} rows at a time in
-     * lock step, so the rows' independent loads overlap; the per-row sums still run in tree order,
-     * so every value equals {@link #probability(double[])} bit for bit. Allocates one array of
-     * {@code count} doubles per call, none per row.
+     * {@inheritDoc} For a binary ensemble of depth at most {@value CompleteTrees#MAX_DEPTH} with
+     * finite thresholds this walks each tree for eight rows at a time in lock step, over blocks of
+     * rows that stay in the L1 cache, so the rows' independent loads overlap; the per-row sums still
+     * run in tree order, so every value equals {@link #probability(double[])} bit for bit.
+     * Allocates nothing.
      */
     @Override
     public void batchProbability(double[] rows, int count, double[] out) {
-        if (classes != 2) {
+        if (complete == null) {
             ChurnPredictor.super.batchProbability(rows, count, out);
             return;
         }
-        final int d = features;
-        if (count < 0 || rows.length < (long) count * d || out.length < count) {
-            throw new IllegalArgumentException("batch of " + count + " rows needs " + (long) count * d
+        if (count < 0 || rows.length < (long) count * features || out.length < count) {
+            throw new IllegalArgumentException("batch of " + count + " rows needs " + (long) count * features
                     + " inputs and " + count + " outputs, found " + rows.length + " and " + out.length);
         }
         java.util.Arrays.fill(out, 0, count, base[0]);
-        final int[] f = walkFeature;
-        final int[] l = walkLeft;
-        final int[] r = walkRight;
-        final double[] thr = threshold;
-        final double[] v = value;
-        for (int t = 0; t < roots.length; t++) {
-            final int root = roots[t];
-            final int depth = treeDepth[t];
-            int i = 0;
-            for (; i + LANES <= count; i += LANES) {
-                int o0 = i * d;
-                int o1 = o0 + d;
-                int o2 = o1 + d;
-                int o3 = o2 + d;
-                int o4 = o3 + d;
-                int o5 = o4 + d;
-                int o6 = o5 + d;
-                int o7 = o6 + d;
-                int n0 = root, n1 = root, n2 = root, n3 = root, n4 = root, n5 = root, n6 = root, n7 = root;
-                for (int k = depth; k > 0; k--) {
-                    n0 = rows[o0 + f[n0]] <= thr[n0] ? l[n0] : r[n0];
-                    n1 = rows[o1 + f[n1]] <= thr[n1] ? l[n1] : r[n1];
-                    n2 = rows[o2 + f[n2]] <= thr[n2] ? l[n2] : r[n2];
-                    n3 = rows[o3 + f[n3]] <= thr[n3] ? l[n3] : r[n3];
-                    n4 = rows[o4 + f[n4]] <= thr[n4] ? l[n4] : r[n4];
-                    n5 = rows[o5 + f[n5]] <= thr[n5] ? l[n5] : r[n5];
-                    n6 = rows[o6 + f[n6]] <= thr[n6] ? l[n6] : r[n6];
-                    n7 = rows[o7 + f[n7]] <= thr[n7] ? l[n7] : r[n7];
-                }
-                out[i] += v[n0];
-                out[i + 1] += v[n1];
-                out[i + 2] += v[n2];
-                out[i + 3] += v[n3];
-                out[i + 4] += v[n4];
-                out[i + 5] += v[n5];
-                out[i + 6] += v[n6];
-                out[i + 7] += v[n7];
-            }
-            for (; i < count; i++) {
-                int o = i * d;
-                int n = root;
-                for (int k = depth; k > 0; k--) {
-                    n = rows[o + f[n]] <= thr[n] ? l[n] : r[n];
-                }
-                out[i] += v[n];
-            }
-        }
+        complete.margins(rows, features, count, out);
         for (int i = 0; i < count; i++) {
             out[i] = 1.0 - 1.0 / (1.0 + Math.exp(outputScale * out[i]));
         }
@@ -593,7 +497,11 @@ public final class TreeEnsemble implements ChurnPredictor {
                     depth[i] = 1 + Math.max(depth[left[i]], depth[right[i]]);
                 }
             }
-            return new TreeEnsemble(this, cover, depth);
+            int maxDepth = 0;
+            for (int t = 0; t < trees; t++) {
+                maxDepth = Math.max(maxDepth, depth[roots[t]]);
+            }
+            return new TreeEnsemble(this, cover, maxDepth);
         }
     }
 }

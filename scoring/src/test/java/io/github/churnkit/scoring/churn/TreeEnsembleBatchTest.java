@@ -75,4 +75,45 @@ class TreeEnsembleBatchTest {
         // all-zero row: sigmoid(0.1) = 1 / (1 + e^-0.1) = 0.52497918747894
         assertEquals(0.52497918747894, out[2], 1e-14);
     }
+
+    @Test
+    void probability_signedZerosInfinitiesAndNaN_goTheWayTheComparisonSays() {
+        // x <= threshold goes left: -0.0 <= 0.0 and 0.0 <= -0.0 are both true, NaN goes right,
+        // +inf goes right of any finite threshold, -inf left
+        double[] specials = {-0.0, 0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.MIN_VALUE, -Double.MIN_VALUE, 1.0, Math.nextUp(1.0), Math.nextDown(1.0)};
+        double[] thresholds = {-0.0, 0.0, 1.0, -Double.MIN_VALUE, Double.MAX_VALUE};
+        for (double t : thresholds) {
+            TreeEnsemble.Builder b = TreeEnsemble.builder(1, 2).outputScale(1).baseScore(0, 0);
+            for (int k = 0; k < 5; k++) {
+                b.tree(0);
+                int root = b.split(0, t);
+                b.children(root, b.leaf(-1, 1), b.leaf(1, 1));
+            }
+            TreeEnsemble e = b.build();
+            double[] out = new double[specials.length];
+            e.batchProbability(specials, specials.length, out);
+            for (int i = 0; i < specials.length; i++) {
+                double x = specials[i];
+                // five trees each adding -1 (left) or +1 (right): p = 1 - 1 / (1 + e^{±5})
+                double expected = 1.0 - 1.0 / (1.0 + Math.exp(x <= t ? -5.0 : 5.0));
+                assertEquals(expected, e.probability(new double[] {x}), 0.0, x + " vs " + t);
+                assertEquals(expected, out[i], 0.0, "batch " + x + " vs " + t);
+            }
+        }
+    }
+
+    @Test
+    void probability_infiniteThreshold_sameAsComparison() {
+        TreeEnsemble.Builder b = TreeEnsemble.builder(1, 2).outputScale(1).baseScore(0, 0);
+        for (int k = 0; k < 5; k++) {
+            b.tree(0);
+            int root = b.split(0, Double.POSITIVE_INFINITY);
+            b.children(root, b.leaf(-1, 1), b.leaf(1, 1));
+        }
+        TreeEnsemble e = b.build();
+        double left = 1.0 - 1.0 / (1.0 + Math.exp(-5.0));
+        assertEquals(left, e.probability(new double[] {Double.POSITIVE_INFINITY}), 0.0);
+        assertEquals(1.0 - left, e.probability(new double[] {Double.NaN}), 1e-15);
+    }
 }
