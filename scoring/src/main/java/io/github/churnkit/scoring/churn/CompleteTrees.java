@@ -9,7 +9,7 @@ package io.github.churnkit.scoring.churn;
  * goes right: see {@link #right(double, double)}) above copies of its value, so each row reaches a
  * leaf with the value it reaches in the original tree and the sums are the same bit for bit.
  *
- * <p>Walks four trees side by side for one row, and a block of rows (small enough to stay in the L1
+ * <p>Walks eight trees side by side for one row, and a block of rows (small enough to stay in the L1
  * cache) level by level per tree for a batch, so independent loads overlap. Used only when every
  * real threshold is finite and the depth is at most {@value #MAX_DEPTH}. Immutable.
  */
@@ -17,7 +17,7 @@ final class CompleteTrees {
 
     /** Deepest ensemble laid out this way: 2^8 leaves per tree. */
     static final int MAX_DEPTH = 8;
-    private static final int GROUP = 4;
+    private static final int GROUP = 8;
     private static final int BLOCK = 64;
 
     private final int depth;
@@ -93,24 +93,29 @@ final class CompleteTrees {
         double y = base;
         int t = 0;
         for (; t + GROUP <= trees; t += GROUP) {
-            int b0 = t * in;
-            int b1 = b0 + in;
-            int b2 = b1 + in;
-            int b3 = b2 + in;
-            int i0 = 0;
-            int i1 = 0;
-            int i2 = 0;
-            int i3 = 0;
+            final int b0 = t * in;
+            int i0 = 0, i1 = 0, i2 = 0, i3 = 0, i4 = 0, i5 = 0, i6 = 0, i7 = 0;
             for (int k = 0; k < d; k++) {
                 i0 = 2 * i0 + 1 + right(x[f[b0 + i0]], thr[b0 + i0]);
-                i1 = 2 * i1 + 1 + right(x[f[b1 + i1]], thr[b1 + i1]);
-                i2 = 2 * i2 + 1 + right(x[f[b2 + i2]], thr[b2 + i2]);
-                i3 = 2 * i3 + 1 + right(x[f[b3 + i3]], thr[b3 + i3]);
+                i1 = 2 * i1 + 1 + right(x[f[b0 + in + i1]], thr[b0 + in + i1]);
+                i2 = 2 * i2 + 1 + right(x[f[b0 + 2 * in + i2]], thr[b0 + 2 * in + i2]);
+                i3 = 2 * i3 + 1 + right(x[f[b0 + 3 * in + i3]], thr[b0 + 3 * in + i3]);
+                i4 = 2 * i4 + 1 + right(x[f[b0 + 4 * in + i4]], thr[b0 + 4 * in + i4]);
+                i5 = 2 * i5 + 1 + right(x[f[b0 + 5 * in + i5]], thr[b0 + 5 * in + i5]);
+                i6 = 2 * i6 + 1 + right(x[f[b0 + 6 * in + i6]], thr[b0 + 6 * in + i6]);
+                i7 = 2 * i7 + 1 + right(x[f[b0 + 7 * in + i7]], thr[b0 + 7 * in + i7]);
             }
-            y += v[t + b0 + i0 - in];
-            y += v[t + 1 + b1 + i1 - in];
-            y += v[t + 2 + b2 + i2 - in];
-            y += v[t + 3 + b3 + i3 - in];
+            // leaf of tree t + j at (t + j) * (in + 1) + i_j - in
+            final int l0 = t * (in + 1) - in;
+            final int step = in + 1;
+            y += v[l0 + i0];
+            y += v[l0 + step + i1];
+            y += v[l0 + 2 * step + i2];
+            y += v[l0 + 3 * step + i3];
+            y += v[l0 + 4 * step + i4];
+            y += v[l0 + 5 * step + i5];
+            y += v[l0 + 6 * step + i6];
+            y += v[l0 + 7 * step + i7];
         }
         for (; t < trees; t++) {
             int b = t * in;

@@ -171,10 +171,10 @@ public final class TreeEnsemble implements ChurnPredictor {
 
     /**
      * {@inheritDoc} For a binary ensemble of depth at most {@value CompleteTrees#MAX_DEPTH} with
-     * finite thresholds this walks each tree for eight rows at a time in lock step, over blocks of
-     * rows that stay in the L1 cache, so the rows' independent loads overlap; the per-row sums still
-     * run in tree order, so every value equals {@link #probability(double[])} bit for bit.
-     * Allocates nothing.
+     * finite thresholds this walks each tree level by level over blocks of 64 rows that stay in
+     * the L1 cache, so the rows' independent steps overlap; the per-row sums still run in tree order,
+     * so every value equals {@link #probability(double[])} bit for bit. Allocates one array of 64
+     * ints per call, nothing per row.
      */
     @Override
     public void batchProbability(double[] rows, int count, double[] out) {
