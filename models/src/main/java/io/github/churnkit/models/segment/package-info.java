@@ -20,6 +20,11 @@
  * }
  * }</pre>
  *
+ * <p>Tribuo logs every k-means iteration at INFO through {@code java.util.logging}; a fit over
+ * k = 2..10 with 5 restarts writes thousands of lines. Applications that do not want them raise the
+ * level once: {@code Logger.getLogger("org.tribuo").setLevel(Level.WARNING)} (keep a reference to
+ * the logger). Progress is better followed with a {@link io.github.churnkit.models.segment.FitListener}.
+ *
  * <h2>Profiles</h2>
  *
  * A {@link io.github.churnkit.models.segment.SegmentProfile} gives a segment's size and share, the
