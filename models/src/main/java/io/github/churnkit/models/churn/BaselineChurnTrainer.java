@@ -42,7 +42,7 @@ public final class BaselineChurnTrainer implements ChurnTrainer {
             predictor = LinearPredictor.multinomial(w, b, null);
         }
         long millis = (System.nanoTime() - start) / 1_000_000L;
-        Provenance provenance = new Provenance(name(), Map.of(), 0L, DataFingerprint.of(x, y), Versions.all(), millis);
+        TrainingProvenance provenance = new TrainingProvenance(name(), Map.of(), 0L, MatrixFingerprint.of(x, y), Versions.all(), millis);
         return new ChurnModel(predictor, null, featureNames,
                 FeatureImportance.of("none (constant model)", featureNames, new double[p]), provenance);
     }

@@ -250,7 +250,7 @@ public final class BoostedChurnTrainer implements ChurnTrainer {
         TreeEnsemble ensemble = SmileBoosting.flatten(fitted, rows.y(), k);
         listener.progress("final model", 1, 1);
         long millis = (System.nanoTime() - start) / 1_000_000L;
-        Provenance provenance = new Provenance(name(), settings, config.seed(), DataFingerprint.of(x, y),
+        TrainingProvenance provenance = new TrainingProvenance(name(), settings, config.seed(), MatrixFingerprint.of(x, y),
                 Versions.all(), millis);
         return new ChurnModel(ensemble, calibrator, featureNames,
                 FeatureImportance.of("gain", featureNames, gain(fitted)), provenance);

@@ -23,10 +23,10 @@ public final class ChurnModel {
     private final ProbabilityCalibrator calibrator;
     private final List<String> featureNames;
     private final FeatureImportance importance;
-    private final Provenance provenance;
+    private final TrainingProvenance provenance;
 
     ChurnModel(ChurnPredictor predictor, ProbabilityCalibrator calibrator, List<String> featureNames,
-            FeatureImportance importance, Provenance provenance) {
+            FeatureImportance importance, TrainingProvenance provenance) {
         this.predictor = Objects.requireNonNull(predictor, "predictor");
         this.calibrator = calibrator;
         this.featureNames = List.copyOf(featureNames);
@@ -64,7 +64,7 @@ public final class ChurnModel {
     }
 
     /** Where the model came from. */
-    public Provenance provenance() {
+    public TrainingProvenance provenance() {
         return provenance;
     }
 

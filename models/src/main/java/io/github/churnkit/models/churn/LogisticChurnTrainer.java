@@ -167,8 +167,8 @@ public final class LogisticChurnTrainer implements ChurnTrainer {
         }
         String method = k == 2 ? "standardised coefficient" : "mean absolute standardised coefficient over classes";
         long millis = (System.nanoTime() - start) / 1_000_000L;
-        Provenance provenance = new Provenance(name(), config.settings(), config.seed(),
-                DataFingerprint.of(x, y), Versions.all(), millis);
+        TrainingProvenance provenance = new TrainingProvenance(name(), config.settings(), config.seed(),
+                MatrixFingerprint.of(x, y), Versions.all(), millis);
         return new ChurnModel(fitted.predictor(), calibrator, featureNames,
                 FeatureImportance.of(method, featureNames, importance), provenance);
     }

@@ -7,6 +7,8 @@ import io.github.churnkit.core.ColumnSpec;
 import io.github.churnkit.core.ColumnType;
 import io.github.churnkit.core.CustomerTable;
 import io.github.churnkit.core.NumericColumn;
+import io.github.churnkit.features.RawRow;
+import io.github.churnkit.scoring.segment.SegmentEncoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,8 @@ final class FeatureEncoder {
     private final double[] center;
     private final double[] inverseScale;
     private final KMeansSegmenter.MissingValues missing;
+    /** The runtime form of the raw encoding: training and scoring share it. */
+    private final SegmentEncoder runtime;
 
     private FeatureEncoder(List<String> columns, List<List<String>> levels, double[] center,
                            double[] inverseScale, KMeansSegmenter.MissingValues missing) {
@@ -40,18 +44,17 @@ final class FeatureEncoder {
         this.center = center;
         this.inverseScale = inverseScale;
         this.missing = missing;
-        List<String> names = new ArrayList<>();
+        SegmentEncoder.Builder b = SegmentEncoder.builder();
         for (int c = 0; c < columns.size(); c++) {
             List<String> lv = levels.get(c);
             if (lv == null) {
-                names.add(columns.get(c));
+                b.numeric(columns.get(c));
             } else {
-                for (String l : lv) {
-                    names.add(columns.get(c) + "=" + l);
-                }
+                b.categorical(columns.get(c), lv);
             }
         }
-        this.featureNames = List.copyOf(names);
+        this.runtime = b.build();
+        this.featureNames = runtime.featureNames();
     }
 
     /** The clustering columns: the named ones, or every numeric, boolean and categorical FEATURE column. */
@@ -165,26 +168,43 @@ final class FeatureEncoder {
      * NaN when the category is missing or was not seen in training.
      */
     void encodeRaw(CustomerTable table, int row, double[] out) {
-        int j = 0;
-        for (int c = 0; c < columns.size(); c++) {
-            Column col = table.column(columns.get(c));
-            List<String> lv = levels.get(c);
-            if (lv == null) {
-                if (!(col instanceof NumericColumn num)) {
+        runtime.encode(new TableRow(table, row), out);
+    }
+
+    /** The runtime form of the raw encoding, for the model bundle. */
+    SegmentEncoder runtime() {
+        return runtime;
+    }
+
+    /** Row {@code row} of a table seen through the encoder's column order, type-checked against training. */
+    private final class TableRow implements RawRow {
+        private final Column[] cols;
+        private final int row;
+
+        TableRow(CustomerTable table, int row) {
+            this.row = row;
+            this.cols = new Column[columns.size()];
+            for (int c = 0; c < cols.length; c++) {
+                Column col = table.column(columns.get(c));
+                boolean numeric = levels.get(c) == null;
+                if (numeric && !(col instanceof NumericColumn)) {
                     throw new IllegalArgumentException("column '" + columns.get(c) + "' was numeric in training but is " + col.type());
                 }
-                out[j++] = num.get(row);
-            } else {
-                if (!(col instanceof CategoricalColumn cat)) {
+                if (!numeric && !(col instanceof CategoricalColumn)) {
                     throw new IllegalArgumentException("column '" + columns.get(c) + "' was categorical in training but is " + col.type());
                 }
-                String value = cat.get(row);
-                int hit = value == null ? -1 : lv.indexOf(value);
-                for (int l = 0; l < lv.size(); l++) {
-                    out[j + l] = hit < 0 ? Double.NaN : (l == hit ? 1.0 : 0.0);
-                }
-                j += lv.size();
+                cols[c] = col;
             }
+        }
+
+        @Override
+        public double number(int input) {
+            return ((NumericColumn) cols[input]).get(row);
+        }
+
+        @Override
+        public String category(int input) {
+            return ((CategoricalColumn) cols[input]).get(row);
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.churnkit.models.segment;
 
 import io.github.churnkit.core.CustomerTable;
 import io.github.churnkit.scoring.segment.SegmentAssigner;
+import io.github.churnkit.scoring.segment.SegmentEncoder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -236,6 +237,15 @@ public final class SegmentModel {
     /** The runtime form: the scaler and centroids in primitive arrays, no Tribuo. */
     public SegmentAssigner toRuntime() {
         return runtime;
+    }
+
+    /**
+     * The runtime form of the raw encoding (columns to the vector {@link #toRuntime()} reads), the
+     * same object the trainer encodes with; a model bundle stores it beside the assigner so that a
+     * raw customer can be assigned without this module.
+     */
+    public SegmentEncoder toRuntimeEncoder() {
+        return encoder.runtime();
     }
 
     /** Tribuo's own prediction for an encoded row, as a stable id (for tests comparing with the runtime). */

@@ -76,13 +76,13 @@ class LogisticChurnTrainerTest {
     void fit_recordsProvenance() {
         Simulated s = Simulated.binary(500, 17);
         ChurnModel m = TRAINER.fit(s.x, s.y, List.of("a", "b", "c", "d", "e"));
-        Provenance p = m.provenance();
+        TrainingProvenance p = m.provenance();
         assertEquals("LogisticChurnTrainer", p.trainer());
         assertEquals(500, p.data().rows());
         assertEquals(5, p.data().columns());
         assertEquals("10", p.settings().get("epochs"));
         assertEquals("4.3.2", p.versions().get("tribuo"));
-        assertEquals(DataFingerprint.of(s.x, s.y), p.data());
+        assertEquals(MatrixFingerprint.of(s.x, s.y), p.data());
         assertTrue(m.calibrator().isPresent());
         assertEquals(List.of("a", "b", "c", "d", "e"), m.importance().features());
     }

@@ -60,4 +60,26 @@ public interface ChurnPredictor {
      * for a linear model, exact TreeSHAP values for a tree ensemble. Allocates the result.
      */
     double[] contributions(double[] x, int output);
+
+    /**
+     * The probability of class 1 for each of {@code count} rows stored row-major in {@code rows}
+     * (row {@code i} is {@code rows[i * featureCount() .. (i + 1) * featureCount())}), written into
+     * {@code out[0 .. count)}; each value equals {@link #probability(double[])} of that row bit for bit.
+     * Implementations may interleave rows to hide memory latency. The default copies each row into
+     * one scratch array allocated per call (not per row).
+     *
+     * @throws IllegalArgumentException if {@code count} is negative or an array is too short
+     */
+    default void batchProbability(double[] rows, int count, double[] out) {
+        int d = featureCount();
+        if (count < 0 || rows.length < (long) count * d || out.length < count) {
+            throw new IllegalArgumentException("batch of " + count + " rows needs " + (long) count * d
+                    + " inputs and " + count + " outputs, found " + rows.length + " and " + out.length);
+        }
+        double[] x = new double[d];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(rows, i * d, x, 0, d);
+            out[i] = probability(x);
+        }
+    }
 }

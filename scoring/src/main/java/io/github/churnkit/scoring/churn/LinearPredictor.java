@@ -185,6 +185,28 @@ public final class LinearPredictor implements ChurnPredictor {
         return phi;
     }
 
+    @Override
+    public void batchProbability(double[] rows, int count, double[] out) {
+        int d = reference.length;
+        if (classes != 2) {
+            ChurnPredictor.super.batchProbability(rows, count, out);
+            return;
+        }
+        if (count < 0 || rows.length < (long) count * d || out.length < count) {
+            throw new IllegalArgumentException("batch of " + count + " rows needs " + (long) count * d
+                    + " inputs and " + count + " outputs, found " + rows.length + " and " + out.length);
+        }
+        double[] w = weights[0];
+        double b = intercepts[0];
+        for (int i = 0, o = 0; i < count; i++, o += d) {
+            double z = b;
+            for (int j = 0; j < d; j++) {
+                z += w[j] * rows[o + j];
+            }
+            out[i] = sigmoid(z);
+        }
+    }
+
     static double sigmoid(double z) {
         return z >= 0 ? 1.0 / (1.0 + Math.exp(-z)) : Math.exp(z) / (1.0 + Math.exp(z));
     }

@@ -14,6 +14,18 @@
  * int segmentId = assigner.assign(customer);                 // stable across retrains
  * }</pre>
  *
+ * <p>The raw encoding in front of the assigner (numeric columns as they are, one 0/1 indicator per
+ * training level of a categorical column) is a {@link io.github.churnkit.scoring.segment.SegmentEncoder},
+ * from {@code segmentModel.toRuntimeEncoder()}; the trainer encodes through the same object, so a
+ * raw customer is assigned at scoring time exactly as in training:
+ *
+ * <pre>{@code
+ * SegmentEncoder encoder = segmentModel.toRuntimeEncoder();
+ * encoder.encode(rawRow, customer);                          // RawRow index c = encoder.columns().get(c)
+ * int segmentId = assigner.assign(customer);
+ * }</pre>
+ * {@code io.github.churnkit.scoring.CustomerScorer} does this for you from a bundle.
+ *
  * <p>Segment ids are the stable ids of the model (kept across retrains by matching centroids),
  * not positions; {@link io.github.churnkit.scoring.segment.SegmentAssigner#nearest(double[])}
  * gives the position when that is what a caller needs. The builder lets a model-file reader

@@ -1,0 +1,163 @@
+package io.github.churnkit.scoring.churn;
+
+/**
+ * A binary tree ensemble re-laid out for speed: every tree padded to a complete tree of the same
+ * depth {@code D}, stored level by level, so that a walk is {@code D} steps of
+ * {@code i = 2i + 1 + right(x[feature[i]], threshold[i])} with no child pointers to load, and
+ * a tree's {@code 2^D - 1} splits and {@code 2^D} leaf values sit next to each other in memory.
+ * A leaf that is shallower than {@code D} is padded with splits whose threshold is NaN (every row
+ * goes right: see {@link #right(double, double)}) above copies of its value, so each row reaches a
+ * leaf with the value it reaches in the original tree and the sums are the same bit for bit.
+ *
+ * <p>Walks eight trees side by side for one row, and a block of rows (small enough to stay in the L1
+ * cache) level by level per tree for a batch, so independent loads overlap. Used only when every
+ * real threshold is finite and the depth is at most {@value #MAX_DEPTH}. Immutable.
+ */
+final class CompleteTrees {
+
+    /** Deepest ensemble laid out this way: 2^8 leaves per tree. */
+    static final int MAX_DEPTH = 8;
+    private static final int GROUP = 8;
+    private static final int BLOCK = 64;
+
+    private final int depth;
+    private final int inner;
+    private final int trees;
+    private final int[] feature;
+    private final double[] threshold;
+    private final double[] leaf;
+
+    private CompleteTrees(TreeEnsemble e, int depth) {
+        this.depth = depth;
+        this.inner = (1 << depth) - 1;
+        this.trees = e.roots.length;
+        this.feature = new int[trees * inner];
+        this.threshold = new double[trees * inner];
+        this.leaf = new double[trees * (inner + 1)];
+        for (int t = 0; t < trees; t++) {
+            place(e, e.roots[t], t, 0, 0);
+        }
+    }
+
+    /** The complete layout of {@code e}, or null when it does not apply (multi-class, too deep, an infinite threshold). */
+    static CompleteTrees of(TreeEnsemble e) {
+        if (e.classes != 2 || e.maxDepth > MAX_DEPTH) {
+            return null;
+        }
+        for (int i = 0; i < e.feature.length; i++) {
+            if (e.feature[i] >= 0 && !Double.isFinite(e.threshold[i])) {
+                return null;
+            }
+        }
+        return new CompleteTrees(e, e.maxDepth);
+    }
+
+    private void place(TreeEnsemble e, int node, int t, int pos, int level) {
+        if (level == depth) {
+            leaf[t * (inner + 1) + pos - inner] = e.value[node];
+            return;
+        }
+        int at = t * inner + pos;
+        if (e.feature[node] >= 0) {
+            feature[at] = e.feature[node];
+            threshold[at] = e.threshold[node] + 0.0; // -0.0 becomes +0.0: equal under <=, see right()
+            place(e, e.left[node], t, 2 * pos + 1, level + 1);
+            place(e, e.right[node], t, 2 * pos + 2, level + 1);
+        } else {
+            feature[at] = 0;
+            threshold[at] = Double.NaN;
+            place(e, node, t, 2 * pos + 1, level + 1);
+            place(e, node, t, 2 * pos + 2, level + 1);
+        }
+    }
+
+    /**
+     * 1 when a row goes right ({@code !(x <= threshold)}: larger, or NaN), else 0, without a branch:
+     * the sign bit of {@code threshold - x}, or'ed with a NaN test on its bits. Exact for a finite
+     * threshold that is not -0.0: the rounded difference of two finite doubles has the sign of the
+     * exact one and is +0.0 when they are equal; an infinite {@code x} gives an infinite difference
+     * of the right sign; a NaN {@code x}, or a NaN (padding) threshold, gives NaN.
+     */
+    static int right(double x, double threshold) {
+        long bits = Double.doubleToRawLongBits(threshold - x);
+        return (int) ((bits >>> 63) | ((0x7FF0000000000000L - (bits & Long.MAX_VALUE)) >>> 63));
+    }
+
+    /** The sum of the leaf values {@code x} reaches, added to {@code base} in tree order. */
+    double margin(double[] x, double base) {
+        final int[] f = feature;
+        final double[] thr = threshold;
+        final double[] v = leaf;
+        final int in = inner;
+        final int d = depth;
+        double y = base;
+        int t = 0;
+        for (; t + GROUP <= trees; t += GROUP) {
+            final int b0 = t * in;
+            int i0 = 0, i1 = 0, i2 = 0, i3 = 0, i4 = 0, i5 = 0, i6 = 0, i7 = 0;
+            for (int k = 0; k < d; k++) {
+                i0 = 2 * i0 + 1 + right(x[f[b0 + i0]], thr[b0 + i0]);
+                i1 = 2 * i1 + 1 + right(x[f[b0 + in + i1]], thr[b0 + in + i1]);
+                i2 = 2 * i2 + 1 + right(x[f[b0 + 2 * in + i2]], thr[b0 + 2 * in + i2]);
+                i3 = 2 * i3 + 1 + right(x[f[b0 + 3 * in + i3]], thr[b0 + 3 * in + i3]);
+                i4 = 2 * i4 + 1 + right(x[f[b0 + 4 * in + i4]], thr[b0 + 4 * in + i4]);
+                i5 = 2 * i5 + 1 + right(x[f[b0 + 5 * in + i5]], thr[b0 + 5 * in + i5]);
+                i6 = 2 * i6 + 1 + right(x[f[b0 + 6 * in + i6]], thr[b0 + 6 * in + i6]);
+                i7 = 2 * i7 + 1 + right(x[f[b0 + 7 * in + i7]], thr[b0 + 7 * in + i7]);
+            }
+            // leaf of tree t + j at (t + j) * (in + 1) + i_j - in
+            final int l0 = t * (in + 1) - in;
+            final int step = in + 1;
+            y += v[l0 + i0];
+            y += v[l0 + step + i1];
+            y += v[l0 + 2 * step + i2];
+            y += v[l0 + 3 * step + i3];
+            y += v[l0 + 4 * step + i4];
+            y += v[l0 + 5 * step + i5];
+            y += v[l0 + 6 * step + i6];
+            y += v[l0 + 7 * step + i7];
+        }
+        for (; t < trees; t++) {
+            int b = t * in;
+            int i = 0;
+            for (int k = 0; k < d; k++) {
+                i = 2 * i + 1 + right(x[f[b + i]], thr[b + i]);
+            }
+            y += v[t + b + i - in];
+        }
+        return y;
+    }
+
+    /**
+     * Adds each row's leaf values to {@code out[i]} (pre-filled with the base), in tree order. Rows
+     * go in blocks of {@value #BLOCK}; for each tree, level by level, the block's rows each take one
+     * step, and those steps are independent, so the processor overlaps their loads. Allocates one
+     * array of {@value #BLOCK} ints per call.
+     */
+    void margins(double[] rows, int width, int count, double[] out) {
+        final int[] f = feature;
+        final double[] thr = threshold;
+        final double[] v = leaf;
+        final int in = inner;
+        final int d = depth;
+        final int[] at = new int[BLOCK];
+        for (int from = 0; from < count; from += BLOCK) {
+            final int n = Math.min(BLOCK, count - from);
+            final int base = from * width;
+            for (int t = 0; t < trees; t++) {
+                final int b = t * in;
+                java.util.Arrays.fill(at, 0, n, 0);
+                for (int k = 0; k < d; k++) {
+                    for (int r = 0, o = base; r < n; r++, o += width) {
+                        int i = at[r];
+                        at[r] = 2 * i + 1 + right(rows[o + f[b + i]], thr[b + i]);
+                    }
+                }
+                final int lb = t + b - in;
+                for (int r = 0; r < n; r++) {
+                    out[from + r] += v[lb + at[r]];
+                }
+            }
+        }
+    }
+}
