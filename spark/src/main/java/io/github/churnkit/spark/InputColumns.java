@@ -27,7 +27,9 @@ final class InputColumns {
         /** date, timestamp or timestamp_ntz. */
         TIME("date, timestamp or timestamp_ntz"),
         /** string. */
-        TEXT("string");
+        TEXT("string"),
+        /** boolean or any numeric type; used as 0/1. */
+        FLAG("boolean or a numeric type");
 
         private final String description;
 
@@ -50,6 +52,8 @@ final class InputColumns {
                             || t.equals(DataTypes.TimestampNTZType);
                 case TEXT:
                     return t.equals(DataTypes.StringType);
+                case FLAG:
+                    return t.equals(DataTypes.BooleanType) || NUMBER.accepts(t);
                 default:
                     throw new AssertionError(this);
             }
