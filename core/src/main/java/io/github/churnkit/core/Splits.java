@@ -45,8 +45,9 @@ public final class Splits {
      * @param labels       class label per row (negative = missing, kept as its own stratum)
      * @param testFraction share of each class that goes to the test part, in (0, 1)
      * @param seed         the random seed
-     * @throws IllegalArgumentException if {@code testFraction} is not in (0, 1) or there are fewer
-     *                                  than two rows
+     * @throws IllegalArgumentException if {@code testFraction} is not in (0, 1), there are fewer
+     *                                  than two rows, or the rounded per-class test counts leave the
+     *                                  test or the training part empty
      */
     public static TrainTest stratifiedTrainTest(int[] labels, double testFraction, long seed) {
         if (!(testFraction > 0.0 && testFraction < 1.0)) {
@@ -69,6 +70,11 @@ public final class Splits {
             if (t) {
                 nTest++;
             }
+        }
+        if (nTest == 0 || nTest == labels.length) {
+            throw new IllegalArgumentException("testFraction " + testFraction + " of " + labels.length
+                    + " rows (rounded per class) leaves the " + (nTest == 0 ? "test" : "training")
+                    + " part empty");
         }
         int[] train = new int[labels.length - nTest];
         int[] test = new int[nTest];
@@ -133,32 +139,42 @@ public final class Splits {
         return Arrays.copyOf(out, n);
     }
 
+    /**
+     * Row indices per stratum: missing labels (negative) first, then each class in ascending label
+     * order. Works for any label values (no array sized by the largest label).
+     */
     private static List<int[]> strata(int[] labels) {
-        int max = -1;
-        for (int l : labels) {
-            max = Math.max(max, l);
-        }
-        // index 0 holds missing (negative) labels, index c + 1 holds class c
-        int[] counts = new int[max + 2];
-        for (int l : labels) {
-            counts[l < 0 ? 0 : l + 1]++;
-        }
-        int[][] buckets = new int[counts.length][];
-        for (int c = 0; c < counts.length; c++) {
-            buckets[c] = new int[counts[c]];
-        }
-        int[] fill = new int[counts.length];
-        for (int i = 0; i < labels.length; i++) {
-            int c = labels[i] < 0 ? 0 : labels[i] + 1;
-            buckets[c][fill[c]++] = i;
-        }
-        List<int[]> out = new ArrayList<>();
-        for (int[] b : buckets) {
-            if (b.length > 0) {
-                out.add(b);
+        int[] distinct = labels.clone();
+        for (int i = 0; i < distinct.length; i++) {
+            if (distinct[i] < 0) {
+                distinct[i] = -1;
             }
         }
-        return out;
+        Arrays.sort(distinct);
+        int d = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            if (i == 0 || distinct[i] != distinct[i - 1]) {
+                distinct[d++] = distinct[i];
+            }
+        }
+        distinct = Arrays.copyOf(distinct, d);
+        int[] counts = new int[d];
+        int[] stratumOf = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            int c = Arrays.binarySearch(distinct, Math.max(labels[i], -1));
+            stratumOf[i] = c;
+            counts[c]++;
+        }
+        int[][] buckets = new int[d][];
+        for (int c = 0; c < d; c++) {
+            buckets[c] = new int[counts[c]];
+        }
+        int[] fill = new int[d];
+        for (int i = 0; i < labels.length; i++) {
+            int c = stratumOf[i];
+            buckets[c][fill[c]++] = i;
+        }
+        return new ArrayList<>(Arrays.asList(buckets));
     }
 
     private static void shuffle(int[] a, SplittableRandom rng) {

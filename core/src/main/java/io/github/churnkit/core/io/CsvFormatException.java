@@ -34,7 +34,16 @@ public final class CsvFormatException extends IllegalArgumentException {
         this.problem = problem;
     }
 
-    /** Builds the message used by this exception and by {@link RejectedRow#message()}. */
+    /**
+     * The exception for a row rejected while reading {@code source}, with the same message as
+     * {@link RejectedRow#message(String)}. Other readers of CSV files in this library (for example
+     * the transaction-log reader) throw it too, so callers handle one type for every CSV problem.
+     */
+    public static CsvFormatException of(String source, RejectedRow row) {
+        return new CsvFormatException(source, row.line(), row.column(), row.value(), row.reason());
+    }
+
+    /** Builds the message used by this exception and by {@link RejectedRow#message(String)}. */
     static String message(String source, long line, String column, String value, String problem) {
         StringBuilder sb = new StringBuilder(source);
         if (line > 0) {

@@ -115,14 +115,14 @@ public final class CsvIngest {
      */
     public Schema inferSchema(Path file) {
         try (CsvSource src = open(file)) {
-            return inferFrom(src, new ArrayList<>(), new ArrayList<>(), false);
+            return inferFrom(src, new ArrayList<>(), new ArrayList<>(), false).schema();
         }
     }
 
     /** As {@link #inferSchema(Path)}, from a reader (closed afterwards); {@code sourceName} is used in messages. */
     public Schema inferSchema(Reader in, String sourceName) {
         try (CsvSource src = CsvSource.open(sourceName, in, options.delimiter())) {
-            return inferFrom(src, new ArrayList<>(), new ArrayList<>(), false);
+            return inferFrom(src, new ArrayList<>(), new ArrayList<>(), false).schema();
         }
     }
 
@@ -136,6 +136,8 @@ public final class CsvIngest {
     /**
      * Reads {@code file} with a given schema (no inference). Every schema column must be in the
      * header; header columns not in the schema are skipped. The table follows the schema's order.
+     * Category levels (including those of a CATEGORICAL target) are numbered in order of first
+     * appearance, and with {@link Options#binaryTarget()} a third target value is a bad value.
      */
     public Result read(Path file, Schema schema) {
         Objects.requireNonNull(schema, "schema");
@@ -170,8 +172,11 @@ public final class CsvIngest {
         }
     }
 
+    /** An inferred schema and the sorted levels of its CATEGORICAL target (else empty). */
+    private record Inferred(Schema schema, List<String> targetLevels) { }
+
     /** Profiles the sample; keeps the sampled records and their lines in the given lists when {@code keep}. */
-    private Schema inferFrom(CsvSource src, List<CSVRecord> sample, List<Long> lines, boolean keep) {
+    private Inferred inferFrom(CsvSource src, List<CSVRecord> sample, List<Long> lines, boolean keep) {
         List<String> header = src.header();
         MissingMarkers missing = new MissingMarkers(options.missingMarkers());
         List<ColumnProfile> profiles = new ArrayList<>(header.size());
@@ -211,27 +216,35 @@ public final class CsvIngest {
             LOG.debug("{}: schema inferred from {} rows (delimiter {}):\n{}", src.name(), rows,
                     src.delimiter() == '\t' ? "tab" : "'" + src.delimiter() + "'", schema.explain());
         }
-        return schema;
+        List<String> targetLevels = schema.target()
+                .filter(t -> t.type() == ColumnType.CATEGORICAL)
+                .map(t -> SchemaInference.sortedLevels(profiles.get(header.indexOf(t.name()))))
+                .orElse(List.of());
+        return new Inferred(schema, targetLevels);
     }
 
     private Result load(CsvSource src, Schema given) {
         List<CSVRecord> sample = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
-        Schema schema = given != null ? given : inferFrom(src, sample, lines, true);
+        Inferred inferred = given != null ? new Inferred(given, List.of()) : inferFrom(src, sample, lines, true);
+        Schema schema = inferred.schema();
         RejectsWriter rejects = options.mode() == Mode.LENIENT && options.rejectsFile() != null
                 ? RejectsWriter.open(options.rejectsFile(), src.header(), src.delimiter()) : null;
         try {
-            TableLoader loader = new TableLoader(src, schema, options, listener, rejects);
+            TableLoader loader = new TableLoader(src, schema, options, listener, rejects, inferred.targetLevels());
             for (int i = 0; i < sample.size(); i++) {
                 loader.accept(sample.get(i), lines.get(i));
                 sample.set(i, null);
             }
-            sample = null;
             for (CSVRecord r = src.next(); r != null; r = src.next()) {
                 loader.accept(r, src.line());
             }
             Result result = loader.finish();
-            LOG.debug("{}", result.report().summary());
+            if (result.report().rowsRejected() > 0) {
+                LOG.warn("{}", result.report().summary());
+            } else {
+                LOG.debug("{}", result.report().summary());
+            }
             return result;
         } finally {
             if (rejects != null) {

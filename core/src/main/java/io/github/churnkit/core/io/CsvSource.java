@@ -5,11 +5,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -55,11 +57,13 @@ final class CsvSource implements Closeable {
      * Closes {@code in} when this source is closed or when opening fails.
      */
     static CsvSource open(String name, Reader in, Character delimiter) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(name, "sourceName");
         try {
             return new CsvSource(name, in, delimiter);
         } catch (IOException e) {
             closeQuietly(in, e);
-            throw new UncheckedIOException(name + ": cannot read: " + e.getMessage(), e);
+            throw new UncheckedIOException(describe(name, 1, e), e);
         } catch (RuntimeException e) {
             closeQuietly(in, e);
             throw e;
@@ -209,7 +213,16 @@ final class CsvSource implements Closeable {
             ex.initCause(cause);
             return ex;
         }
-        return new UncheckedIOException(name + " line " + line + ": cannot read: " + cause.getMessage(), cause);
+        return new UncheckedIOException(describe(name, line, cause), cause);
+    }
+
+    private static String describe(String name, long line, IOException e) {
+        if (e instanceof CharacterCodingException) {
+            // the reader decodes ahead in blocks, so the line is approximate
+            return name + ": not valid UTF-8 (found while reading near line " + line
+                    + "); save the file as UTF-8, or decode it yourself and pass a Reader";
+        }
+        return name + " line " + line + ": cannot read: " + e.getMessage();
     }
 
     private static boolean isBlank(CSVRecord r) {

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the {@link ColumnProfile}s of a sample into a {@link Schema} whose every column says why
@@ -34,6 +36,7 @@ import java.util.regex.Pattern;
 final class SchemaInference {
 
     static final int MIN_ROWS_FOR_ID = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaInference.class);
     private static final Pattern ID_NAME = Pattern.compile("(?i:^id$|[ _.\\-]id$)|[a-z0-9](ID|Id)$");
     private static final Set<String> TARGET_NAMES = Set.of("churn", "churned", "churnflag", "churnlabel",
             "ischurn", "ischurned", "exited", "attrition", "target", "label");
@@ -74,7 +77,7 @@ final class SchemaInference {
         int targetIndex = -1;
         for (int i = 0; i < profiles.size(); i++) {
             ColumnProfile p = profiles.get(i);
-            ColumnSpec spec = byValues(p, rows, scope);
+            ColumnSpec spec = byValues(source, p, rows, scope);
             ColumnType forced = options.types().get(p.name);
             if (forced != null) {
                 spec = new ColumnSpec(p.name, forced == ColumnType.TEXT ? ColumnRole.IGNORED : ColumnRole.FEATURE,
@@ -123,7 +126,7 @@ final class SchemaInference {
         return Schema.of(specs);
     }
 
-    private ColumnSpec byValues(ColumnProfile p, long rows, String scope) {
+    private ColumnSpec byValues(String source, ColumnProfile p, long rows, String scope) {
         String name = p.name;
         long n = p.nonMissing;
         String missing = p.missing == 0 ? "" : "; " + p.missing + " missing";
@@ -161,11 +164,15 @@ final class SchemaInference {
                     + " are distinct text (for example " + CsvFormatException.quote(p.levels().get(0))
                     + "): an identifier");
         }
+        if (!notNumeric.isEmpty()) {
+            LOG.warn("{}: column '{}' is read as text{}; to treat such values as bad cells instead, "
+                    + "give the column type NUMERIC in the options", source, name, notNumeric);
+        }
         int distinct = p.distinct();
         if (distinct < 0 || distinct > options.maxCategoryLevels()) {
             return new ColumnSpec(name, ColumnRole.IGNORED, ColumnType.TEXT, "more than "
                     + options.maxCategoryLevels() + " distinct values" + scope
-                    + ": free text, kept as TEXT and not used as a model input" + missing);
+                    + ": free text, kept as TEXT and not used as a model input" + notNumeric + missing);
         }
         return new ColumnSpec(name, ColumnRole.FEATURE, ColumnType.CATEGORICAL, distinct
                 + (distinct == 1 ? " distinct value in " : " distinct values in ") + n + " non-missing" + scope + " ("
@@ -202,8 +209,23 @@ final class SchemaInference {
             throw new IllegalArgumentException(source + ": target column '" + name + "' has more than "
                     + options.maxCategoryLevels() + " distinct values; a target needs a few classes");
         }
+        List<String> sorted = sortedLevels(p);
+        StringBuilder codes = new StringBuilder();
+        for (int c = 0; c < sorted.size() && c < 20; c++) {
+            codes.append(c == 0 ? "" : ", ").append(sorted.get(c)).append(" = ").append(c);
+        }
         return new ColumnSpec(name, ColumnRole.TARGET, ColumnType.CATEGORICAL, why + "; " + distinct
-                + " classes (" + p.describeLevels(20) + ")");
+                + " classes (" + p.describeLevels(20) + "), coded in sorted order: " + codes);
+    }
+
+    /**
+     * The levels of a categorical target in sorted order, so that its class codes do not depend on
+     * the order of the rows (a shuffled copy of a file gets the same labels).
+     */
+    static List<String> sortedLevels(ColumnProfile p) {
+        List<String> levels = new ArrayList<>(p.levels());
+        levels.sort(null);
+        return levels;
     }
 
     private static void checkNamed(String source, List<String> names, String name, String what) {

@@ -47,8 +47,12 @@ final class TableLoader {
     private long rowsRead;
     private long rowsRejected;
 
+    /**
+     * A loader for {@code schema}; {@code targetLevels} are the levels of a CATEGORICAL target, in
+     * code order, known up front (empty when the schema was given).
+     */
     TableLoader(CsvSource src, Schema schema, CsvIngest.Options options, IngestListener listener,
-                RejectsWriter rejects) {
+                RejectsWriter rejects, List<String> targetLevels) {
         this.source = src.name();
         this.headerSize = src.header().size();
         this.schema = schema;
@@ -75,13 +79,18 @@ final class TableLoader {
                         "the schema names this column but the header does not; header columns are " + header);
             }
             types[j] = spec.type();
-            builders[j] = ColumnBuilder.of(spec.name(), spec.type(), 1024);
-            if (spec.role() == ColumnRole.TARGET && spec.type() == ColumnType.CATEGORICAL
-                    && options.binaryTarget()) {
+            boolean categoricalTarget = spec.role() == ColumnRole.TARGET && spec.type() == ColumnType.CATEGORICAL;
+            builders[j] = categoricalTarget ? ColumnBuilder.categorical(spec.name(), targetLevels)
+                    : ColumnBuilder.of(spec.name(), spec.type(), 1024);
+            if (categoricalTarget && options.binaryTarget()) {
                 target = j;
             }
         }
         this.binaryTarget = target;
+        if (target >= 0 && targetLevels.size() == 2) {
+            targetFirst = targetLevels.get(0);
+            targetSecond = targetLevels.get(1);
+        }
     }
 
     /** Reads one data record that starts on {@code line}. */

@@ -87,6 +87,12 @@
  * few or too many fields is a bad row. A file with a header and no rows is valid: it gives a table
  * with zero rows (its columns default to {@code CATEGORICAL}, the reason says why).
  *
+ * <p>Files are read as UTF-8 (a byte order mark is skipped). For another encoding, open a
+ * {@link java.io.Reader} with the right charset and call
+ * {@link io.github.churnkit.core.io.CsvIngest#read(java.io.Reader, String)}. Blank lines are
+ * skipped, so in a file with a single column an empty line is not read as a missing value (write
+ * {@code NA} instead).
+ *
  * <h2>Big files</h2>
  *
  * <p>Rows are streamed; each accepted value goes straight into a primitive array (a

@@ -167,7 +167,7 @@ public final class CohortGenerator {
         if (theta <= 0.0) {
             return Long.MAX_VALUE;
         }
-        double l = Math.ceil(Math.log1p(-u) / Math.log1p(-theta));
+        double l = Math.ceil(StrictMath.log1p(-u) / StrictMath.log1p(-theta));
         return l >= Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1L, (long) l);
     }
 }

@@ -7,7 +7,9 @@ import java.util.SplittableRandom;
  * Gamma, beta, normal and exponential random variates drawn from a caller's seeded
  * {@link SplittableRandom}. The algorithms are written out here (rather than taken from a library
  * or from {@code RandomGenerator.nextGaussian()}, whose algorithm the JDK does not pin down) so that
- * a seed gives the same numbers on every JVM.
+ * a seed gives the same numbers on every JVM. For the same reason logarithms, exponentials and
+ * powers use {@link StrictMath} (bit-identical everywhere) rather than {@link Math} (whose
+ * intrinsics may differ by one ulp between platforms); square roots are exactly rounded in both.
  *
  * <ul>
  *   <li><b>Gamma(shape k, rate b)</b>: Marsaglia and Tsang (2000), "A simple method for generating
@@ -48,7 +50,7 @@ public final class RandomVariates {
         if (shape < 1.0) {
             double u = rng.nextDouble();
             // U^(1/k) with U in [0,1): U = 0 gives exactly 0, a valid (measure-zero) gamma value
-            return unitGamma(rng, shape + 1.0) * Math.pow(u, 1.0 / shape) / rate;
+            return unitGamma(rng, shape + 1.0) * StrictMath.pow(u, 1.0 / shape) / rate;
         }
         return unitGamma(rng, shape) / rate;
     }
@@ -71,7 +73,7 @@ public final class RandomVariates {
             if (u < 1.0 - 0.0331 * z2 * z2) {
                 return d * v;
             }
-            if (Math.log(u) < 0.5 * z2 + d * (1.0 - v + Math.log(v))) {
+            if (StrictMath.log(u) < 0.5 * z2 + d * (1.0 - v + StrictMath.log(v))) {
                 return d * v;
             }
         }
@@ -102,7 +104,7 @@ public final class RandomVariates {
             v = 2.0 * rng.nextDouble() - 1.0;
             s = u * u + v * v;
         } while (s >= 1.0 || s == 0.0);
-        return u * Math.sqrt(-2.0 * Math.log(s) / s);
+        return u * Math.sqrt(-2.0 * StrictMath.log(s) / s);
     }
 
     /**
@@ -117,7 +119,7 @@ public final class RandomVariates {
         if (rate == 0.0) {
             return Double.POSITIVE_INFINITY;
         }
-        return -Math.log1p(-rng.nextDouble()) / rate;
+        return -StrictMath.log1p(-rng.nextDouble()) / rate;
     }
 
     static void requirePositive(double x, String what) {

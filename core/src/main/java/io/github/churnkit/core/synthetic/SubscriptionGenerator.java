@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * Generates a streaming-service customer base with a churn label, a plan-change label and latent
@@ -231,7 +232,7 @@ public final class SubscriptionGenerator {
     }
 
     private void row(long i, SubscriptionModel.Row r) {
-        java.util.SplittableRandom rng = Seeds.forRow(config.seed(), i);
+        SplittableRandom rng = Seeds.forRow(config.seed(), i);
         SubscriptionModel.drawAttributes(rng, config.asOf(), r);
         SubscriptionModel.drawLabels(rng, intercept, r);
     }
@@ -277,17 +278,17 @@ public final class SubscriptionGenerator {
     }
 
     private static List<String> levelsOf(String column) {
-        switch (column) {
-            case "plan": return PLANS;
-            case "region": return REGIONS;
-            case "device": return DEVICES;
-            case "favourite_genre": return GENRES;
-            case "gender": return GENDERS;
-            case "payment_method": return PAYMENTS;
-            case "segment": return SEGMENTS;
-            case "plan_change": return PLAN_CHANGES;
-            default: return null;
-        }
+        return switch (column) {
+            case "plan" -> PLANS;
+            case "region" -> REGIONS;
+            case "device" -> DEVICES;
+            case "favourite_genre" -> GENRES;
+            case "gender" -> GENDERS;
+            case "payment_method" -> PAYMENTS;
+            case "segment" -> SEGMENTS;
+            case "plan_change" -> PLAN_CHANGES;
+            default -> null;
+        };
     }
 
     /**

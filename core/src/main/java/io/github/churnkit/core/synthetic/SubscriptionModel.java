@@ -111,7 +111,7 @@ final class SubscriptionModel {
         LocalDate join = lastPayment.minusMonths(r.tenure - 1L);
         r.joinDay = Math.toIntExact(join.toEpochDay());
         r.lastPaymentDay = Math.toIntExact(join.plusMonths(r.tenure - 1L).toEpochDay());
-        double noise = Math.exp(HOURS_LOG_SD * RandomVariates.standardNormal(rng) - HOURS_LOG_SD * HOURS_LOG_SD / 2);
+        double noise = StrictMath.exp(HOURS_LOG_SD * RandomVariates.standardNormal(rng) - HOURS_LOG_SD * HOURS_LOG_SD / 2);
         r.hours = Math.round(SEG_HOURS[s] * DEVICE_HOURS_FACTOR[r.device] * noise * 10.0) / 10.0;
         r.support = poisson(rng, SEG_SUPPORT[s]);
         double sat = 7.2 + SEG_SATISFACTION[s] - 0.7 * r.support + 1.6 * RandomVariates.standardNormal(rng);
@@ -124,7 +124,7 @@ final class SubscriptionModel {
 
     /** The churn logit without intercept (formula in the generator javadoc). */
     static double churnLogit(Row r) {
-        return B_EARLY * Math.exp(-(r.tenure - 1) / EARLY_DECAY_MONTHS)
+        return B_EARLY * StrictMath.exp(-(r.tenure - 1) / EARLY_DECAY_MONTHS)
                 + (r.tenure > 12 ? B_AFTER_YEAR : 0.0)
                 + (r.promo ? B_PROMO : 0.0)
                 + (r.profiles >= 3 ? B_PROFILES3 : 0.0)
@@ -141,9 +141,9 @@ final class SubscriptionModel {
             r.planChange = -1; // no next period
             return;
         }
-        double up = r.plan == PREMIUM ? 0.0 : Math.exp(-2.2 + 0.08 * (r.hours - 10.0) + (r.profiles >= 3 ? 0.4 : 0.0));
+        double up = r.plan == PREMIUM ? 0.0 : StrictMath.exp(-2.2 + 0.08 * (r.hours - 10.0) + (r.profiles >= 3 ? 0.4 : 0.0));
         double down = r.plan == BASIC ? 0.0
-                : Math.exp(-2.8 - 0.25 * (r.satisfactionTrue - 5.5) + (r.support >= 2 ? 0.3 : 0.0));
+                : StrictMath.exp(-2.8 - 0.25 * (r.satisfactionTrue - 5.5) + (r.support >= 2 ? 0.3 : 0.0));
         double total = 1.0 + up + down;
         if (u < up / total) {
             r.planChange = UPGRADE;
@@ -155,7 +155,7 @@ final class SubscriptionModel {
     }
 
     static double sigmoid(double x) {
-        return x >= 0 ? 1.0 / (1.0 + Math.exp(-x)) : Math.exp(x) / (1.0 + Math.exp(x));
+        return x >= 0 ? 1.0 / (1.0 + StrictMath.exp(-x)) : StrictMath.exp(x) / (1.0 + StrictMath.exp(x));
     }
 
     /** Index drawn with the given probabilities (which sum to 1; the last index absorbs rounding). */
@@ -173,7 +173,7 @@ final class SubscriptionModel {
 
     /** Poisson variate by multiplying uniforms (Knuth); fine for the small means used here. */
     static int poisson(SplittableRandom rng, double mean) {
-        double limit = Math.exp(-mean);
+        double limit = StrictMath.exp(-mean);
         double prod = rng.nextDouble();
         int k = 0;
         while (prod > limit) {

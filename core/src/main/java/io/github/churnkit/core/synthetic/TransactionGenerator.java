@@ -137,7 +137,7 @@ public final class TransactionGenerator {
                     LocalDate.of(1998, 6, 30), PeriodUnit.WEEKS);
         }
 
-        /** A copy without holdout (the holdout end equals the cut-off). */
+        /** A copy without holdout: the holdout end moves to the cut-off (or to the acquisition end if that is later). */
         public Calendar withoutHoldout() {
             LocalDate end = acquisitionEnd.isAfter(cutoff) ? acquisitionEnd : cutoff;
             return new Calendar(acquisitionStart, acquisitionEnd, cutoff, end, unit);

@@ -46,14 +46,15 @@
  * <pre>{@code
  * SimulatedCohorts c = CohortGenerator.of(CohortGenerator.Config.defaults()
  *         .withCohorts(6).withPeriods(12)).generate();
- * int[] survivors = c.survivors(0);   // 1000, then about 632, 471, ... active after t renewals
+ * int[] survivors = c.survivors(0);   // 1000, then about 632, 479, ... active after t renewals
  * CustomerTable individuals = c.toTable();  // tenure and churned flag, right-censored
  * }</pre>
  *
  * <h2>Randomness</h2>
  * Every generator takes a seed in its config. Row (customer) {@code i} draws from its own
  * {@link java.util.SplittableRandom} seeded from {@code (seed, i)}, so the same config gives the
- * same data bit for bit whether it is built in memory or streamed to a file, in any JVM. The
+ * same data bit for bit whether it is built in memory or streamed to a file, in any JVM (the
+ * generators use {@link java.lang.StrictMath} for transcendental functions). The
  * gamma, beta and normal samplers are in {@link io.github.churnkit.core.synthetic.RandomVariates}
  * (Marsaglia and Tsang 2000 for gamma; beta as a ratio of gammas).
  */

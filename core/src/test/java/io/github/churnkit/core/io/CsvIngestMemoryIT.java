@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.churnkit.core.ColumnRole;
 import io.github.churnkit.core.ColumnType;
 import io.github.churnkit.core.CustomerTable;
+import io.github.churnkit.core.NumericColumn;
 import io.github.churnkit.core.Schema;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,10 +69,12 @@ class CsvIngestMemoryIT {
         assertEquals(ColumnType.NUMERIC, s.column("n0").type());
         assertEquals(ColumnType.CATEGORICAL, s.column("plan").type());
         assertEquals(ColumnType.DATE, s.column("signup").type());
+        assertEquals("C0000000", t.text("customer_id").get(0));
         assertEquals("C0999999", t.text("customer_id").get(ROWS - 1));
         double sum = 0;
+        NumericColumn n0 = t.numeric("n0");
         for (int i = 0; i < ROWS; i++) {
-            sum += t.numeric("n0").get(i);
+            sum += n0.get(i);
         }
         // n0 holds integers below 2^20, so both sums are exact
         assertEquals(sumFirstNumber, sum);
@@ -96,7 +98,8 @@ class CsvIngestMemoryIT {
             StringBuilder sb = new StringBuilder(256);
             for (int i = 0; i < ROWS; i++) {
                 sb.setLength(0);
-                sb.append(String.format(Locale.ROOT, "C%07d", i));
+                String digits = Integer.toString(i);
+                sb.append('C').append("0000000", digits.length(), 7).append(digits);
                 int n0 = rng.nextInt(1 << 20);
                 sum += n0;
                 sb.append(',').append(n0);

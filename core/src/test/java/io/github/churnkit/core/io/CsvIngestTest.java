@@ -60,6 +60,20 @@ class CsvIngestTest {
     }
 
     @Test
+    void read_crlfAndCrLineEnds_lineNumbersCountPhysicalLines() {
+        CsvIngest ingest = CsvIngest.of(CsvIngest.Options.defaults().withType("x", ColumnType.NUMERIC));
+        assertEquals(4, assertThrows(CsvFormatException.class,
+                () -> read(ingest, "x\r\n1\r\n2\r\nbad\r\n")).line());
+        assertEquals(3, assertThrows(CsvFormatException.class,
+                () -> read(ingest, "x\r1\rbad\r")).line());
+    }
+
+    @Test
+    void read_bomThroughReader_isSkipped() {
+        assertEquals(List.of("a", "b"), read(STRICT, "\uFEFFa,b\n1,2\n").table().schema().names());
+    }
+
+    @Test
     void read_semicolonAndTab_detected() {
         CustomerTable semi = read(STRICT, "a;b\n1;\"x;y\"\n2;z\n").table();
         assertEquals(List.of("a", "b"), semi.schema().names());
@@ -275,9 +289,13 @@ class CsvIngestTest {
         CsvIngest.Result r = read(ingest, csv);
         assertEquals(ColumnType.CATEGORICAL, r.table().schema().column("status").type());
         assertEquals(1, r.report().rowsRejected());
-        assertEquals("expected one of the two values of the binary target (stayed, left)",
+        assertEquals("expected one of the two values of the binary target (left, stayed)",
                 r.report().rejected().get(0).reason());
-        assertEquals(List.of("stayed", "left"), r.table().categorical("status").levels());
+        // sorted, not first-seen, so that the class codes do not depend on the row order
+        assertEquals(List.of("left", "stayed"), r.table().categorical("status").levels());
+        assertTrue(r.table().schema().column("status").reason().endsWith("coded in sorted order: left = 0, stayed = 1"),
+                r.table().schema().column("status").reason());
+        assertEquals(List.of(1, 0, 0), java.util.Arrays.stream(r.table().targetLabels()).boxed().toList());
     }
 
     @Test
@@ -324,6 +342,14 @@ class CsvIngestTest {
         Path missing = dir.resolve("nope.csv");
         java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> STRICT.read(missing));
         assertTrue(e.getMessage().contains("nope.csv"), e.getMessage());
+    }
+
+    @Test
+    void read_latin1File_throwsSayingNotUtf8() throws IOException {
+        Path f = dir.resolve("latin1.csv");
+        Files.write(f, "name,city\nA,Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1));
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> STRICT.read(f));
+        assertTrue(e.getMessage().startsWith("latin1.csv: not valid UTF-8"), e.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.churnkit.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.churnkit.core.CategoricalColumn;
@@ -10,9 +11,15 @@ import io.github.churnkit.core.CustomerTable;
 import io.github.churnkit.core.NumericColumn;
 import io.github.churnkit.core.Schema;
 import io.github.churnkit.core.testing.SharedData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reads the two real files in {@code shared/data}. Reference counts come from
@@ -79,6 +86,37 @@ class SharedDataIngestTest {
         assertEquals(List.of("Month-to-month", "One year", "Two year"),
                 t.categorical("Contract").levels().stream().sorted().toList());
         assertEquals(4, t.categorical("PaymentMethod").levelCount());
+    }
+
+    /** A copy of the Telco file in {@code dir} whose line 12 has {@code TotalCharges} = "abc". */
+    private static Path telcoWithBadCell(Path dir) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(SharedData.telco(), StandardCharsets.UTF_8));
+        String line12 = lines.get(11);
+        int lastComma = line12.lastIndexOf(',');
+        int totalStart = line12.lastIndexOf(',', lastComma - 1);
+        lines.set(11, line12.substring(0, totalStart + 1) + "abc" + line12.substring(lastComma));
+        Path copy = dir.resolve("telco.csv");
+        Files.write(copy, lines, StandardCharsets.UTF_8);
+        return copy;
+    }
+
+    @Test
+    void read_telcoWithBadTotalCharges_strictNamesCellLenientRejectsOneRow(@TempDir Path dir) throws IOException {
+        Path bad = telcoWithBadCell(dir);
+        CsvIngest.Options numeric = CsvIngest.Options.defaults().withType("TotalCharges", ColumnType.NUMERIC);
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> CsvIngest.of(numeric).read(bad));
+        assertEquals("telco.csv line 12, column 'TotalCharges': expected a number, found \"abc\"", e.getMessage());
+
+        CsvIngest.Result r = CsvIngest.of(numeric.withMode(CsvIngest.Mode.LENIENT)).read(bad);
+        assertEquals(7043, r.report().rowsRead());
+        assertEquals(7042, r.report().rowsAccepted());
+        assertEquals(1, r.report().rowsRejected());
+        assertEquals(7042, r.table().rowCount());
+        assertEquals(12, r.report().rejected().get(0).line());
+
+        // without the type, inference keeps the column as text and says where the odd cell is
+        String reason = CsvIngest.withDefaults().inferSchema(bad).column("TotalCharges").reason();
+        assertTrue(reason.contains("for example \"abc\" on line 12"), reason);
     }
 
     @Test

@@ -139,6 +139,37 @@ class SubscriptionGeneratorTest {
         assertTrue(upgrades > 0);
     }
 
+    /**
+     * Documented rules: fee = plan price x regional factor (North America 1.00, Africa 0.60), the
+     * last payment is tenure - 1 months after joining and within 30 days before the snapshot, and
+     * values stay in their ranges.
+     */
+    @Test
+    void generate_datesFeesAndRanges_followDocumentedRules() {
+        java.time.LocalDate asOf = gen.config().asOf();
+        CategoricalColumn plan = t.categorical("plan");
+        CategoricalColumn region = t.categorical("region");
+        NumericColumn fee = t.numeric("monthly_fee");
+        NumericColumn tenure = t.numeric("tenure_months");
+        NumericColumn sat = t.numeric("satisfaction");
+        NumericColumn profiles = t.numeric("profiles");
+        io.github.churnkit.core.DateColumn join = t.date("join_date");
+        io.github.churnkit.core.DateColumn last = t.date("last_payment_date");
+        java.util.Map<String, Double> price = java.util.Map.of("Basic", 8.99, "Standard", 13.99, "Premium", 17.99);
+        for (int i = 0; i < N; i++) {
+            if (region.get(i).equals("North America")) {
+                assertEquals(price.get(plan.get(i)), fee.get(i), 1e-9);
+            } else if (region.get(i).equals("Africa")) {
+                assertEquals(Math.round(price.get(plan.get(i)) * 0.60 * 100) / 100.0, fee.get(i), 1e-9);
+            }
+            assertEquals(join.get(i).plusMonths((long) tenure.get(i) - 1), last.get(i), "row " + i);
+            assertTrue(!last.get(i).isAfter(asOf) && last.get(i).isAfter(asOf.minusDays(31)), "row " + i);
+            assertTrue(tenure.get(i) >= 1 && tenure.get(i) <= 120);
+            assertTrue(sat.isMissing(i) || (sat.get(i) >= 1 && sat.get(i) <= 10));
+            assertTrue(profiles.get(i) >= 1 && profiles.get(i) <= 5);
+        }
+    }
+
     @Test
     void schema_roles_idTargetAndIgnoredLabels() {
         assertEquals("customer_id", t.schema().id().orElseThrow().name());

@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.churnkit.core.io.CsvFormatException;
+import io.github.churnkit.core.io.CsvIngest;
+import io.github.churnkit.core.io.IngestReport;
+import io.github.churnkit.core.io.RejectedRow;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,14 +32,20 @@ class TransactionReaderTest {
                 + "3,A,2024-02-01,1e1\n";
         TransactionReader.Result r = read(TransactionReader.Options.columns("cust", "day", "value"), csv);
         TransactionLog log = r.log();
-        assertEquals(3, r.rowsRead());
-        assertEquals(3, r.accepted());
-        assertEquals(0, r.rejected());
+        assertEquals(3, r.report().rowsRead());
+        assertEquals(3, r.report().rowsAccepted());
+        assertEquals(0, r.report().rowsRejected());
         assertEquals(2, log.customerCount());
         assertEquals("B", log.customerId(1), "fields are trimmed");
         assertEquals(LocalDate.of(2024, 2, 1), log.date(2));
         assertEquals(10.0, log.amount(2));
         assertEquals(0, log.customerIndex(2));
+    }
+
+    @Test
+    void read_byteOrderMark_headerStillMatches() {
+        TransactionReader.Result r = read(TransactionReader.Options.defaults(), "\uFEFFcustomer_id,date,amount\nA,2024-01-01,1\n");
+        assertEquals(1, r.log().size());
     }
 
     @Test
@@ -47,12 +58,13 @@ class TransactionReaderTest {
     @Test
     void read_strictBadDate_throwsWithLineColumnAndValue() {
         String csv = "customer_id,date,amount\nA,2024-01-01,1\nB,2024-13-01,2\n";
-        TransactionFormatException e = assertThrows(TransactionFormatException.class,
+        CsvFormatException e = assertThrows(CsvFormatException.class,
                 () -> read(TransactionReader.Options.defaults(), csv));
         assertEquals(3, e.line());
         assertEquals("date", e.column());
         assertEquals("2024-13-01", e.value());
-        assertTrue(e.getMessage().contains("test.csv, line 3, column 'date'"), e.getMessage());
+        assertEquals("test.csv line 3, column 'date': expected a date in ISO yyyy-MM-dd, found \"2024-13-01\"",
+                e.getMessage());
     }
 
     @Test
@@ -61,27 +73,47 @@ class TransactionReaderTest {
                 + "A,2024-01-01,1\n"        // line 2 ok
                 + ",2024-01-01,1\n"         // line 3 blank id
                 + "B,yesterday,1\n"         // line 4 bad date
-                + "C,2024-01-03,-5\n"       // line 5 negative amount
-                + "D,2024-01-03,abc\n"      // line 6 not a number
-                + "E,2024-01-03\n"          // line 7 amount absent
-                + "F,2024-01-04,NaN\n"      // line 8 not finite
-                + "G,2024-01-05,7\n";       // line 9 ok
+                + "\n"                      // line 5 blank: skipped, not a data row
+                + "C,2024-01-03,-5\n"       // line 6 negative amount
+                + "D,2024-01-03,abc\n"      // line 7 not a number
+                + "E,2024-01-03\n"          // line 8 amount absent
+                + "F,2024-01-04,NaN\n"      // line 9 not finite
+                + "G,\"2024-01-05\",7\n";   // line 10 ok
         TransactionReader.Result r = read(TransactionReader.Options.defaults()
-                .withBadRows(TransactionReader.BadRows.LENIENT), csv);
-        assertEquals(8, r.rowsRead());
-        assertEquals(2, r.accepted());
-        assertEquals(6, r.rejected());
-        assertEquals(r.rowsRead(), r.accepted() + r.rejected());
-        assertEquals(6, r.firstRejects().size());
-        TransactionReader.Rejected first = r.firstRejects().get(0);
-        assertEquals(3, first.line());
-        assertEquals("customer_id", first.column());
-        assertEquals(4, r.firstRejects().get(1).line());
-        assertEquals("yesterday", r.firstRejects().get(1).value());
-        assertEquals("amount", r.firstRejects().get(2).column());
-        assertEquals(7, r.firstRejects().get(4).line());
-        assertEquals(null, r.firstRejects().get(4).value());
+                .withMode(CsvIngest.Mode.LENIENT), csv);
+        IngestReport report = r.report();
+        assertEquals(8, report.rowsRead());
+        assertEquals(2, report.rowsAccepted());
+        assertEquals(6, report.rowsRejected());
+        List<RejectedRow> rej = report.rejected();
+        assertEquals(6, rej.size());
+        assertEquals(3, rej.get(0).line());
+        assertEquals("customer_id", rej.get(0).column());
+        assertEquals(4, rej.get(1).line());
+        assertEquals("yesterday", rej.get(1).value());
+        assertEquals(6, rej.get(2).line());
+        assertEquals("amount", rej.get(2).column());
+        assertEquals(8, rej.get(4).line());
+        assertEquals(null, rej.get(4).value());
+        assertEquals(9, rej.get(5).line());
         assertEquals("G", r.log().customerId(1));
+    }
+
+    /** A quoted field spanning two lines: the next record's line number still counts physical lines. */
+    @Test
+    void read_multiLineQuotedId_reportsStartLineOfLaterRecords() {
+        String csv = "customer_id,date,amount\n\"A\nB\",2024-01-01,1\nC,bad,2\n";
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> read(TransactionReader.Options.defaults(), csv));
+        assertEquals(4, e.line());
+    }
+
+    @Test
+    void read_unterminatedQuote_throwsWithLine() {
+        String csv = "customer_id,date,amount\nA,2024-01-01,1\n\"B,2024-01-02,2\n";
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> read(TransactionReader.Options.defaults().withMode(CsvIngest.Mode.LENIENT), csv));
+        assertEquals(3, e.line());
     }
 
     @Test
