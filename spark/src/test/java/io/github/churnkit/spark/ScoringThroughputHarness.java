@@ -71,7 +71,7 @@ public final class ScoringThroughputHarness {
             report("Spark local[2], no scoring (noop sink)", n, baseline);
             report("Spark local[2], scoring (noop sink)", n, scoring);
             report("in-process, 1 thread, same model", n, inProcess);
-            System.out.println("model decodes in this JVM: " + TestModel.LOADS.get());
+            System.out.println("bundle decodes through the Spark model cache: " + ModelCache.loads());
         }
         spark.stop();
     }
