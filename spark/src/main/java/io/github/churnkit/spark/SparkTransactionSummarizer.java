@@ -65,10 +65,11 @@ import org.apache.spark.sql.types.StructField;
  * sum is representable as a double (for example whole-unit amounts with totals below 2^53).
  *
  * <h2>Plan</h2>
- * Transactions after the holdout end are dropped, amounts are summed per (customer, day), each
- * customer's first day is found with a window over the customer, and one aggregation per customer
- * gives the summary: two shuffles of at most one row per customer-day, no per-customer arrays, so
- * the size of a customer's history is not bounded by executor memory.
+ * Transactions after the holdout end are dropped, the rest are shuffled once by customer; then,
+ * within each partition, amounts are summed per (customer, day), each customer's first day is
+ * found with a window over the customer, and one aggregation per customer gives the summary. One
+ * shuffle, no per-customer arrays: the length of a customer's history is not bounded by executor
+ * memory beyond what Spark's sort-based window needs.
  *
  * <p>Immutable and thread-safe; {@link #summarize(Dataset)} only builds a lazy plan.
  */
@@ -183,6 +184,8 @@ public final class SparkTransactionSummarizer {
         Column inHoldout = col(DAY).gt(lit(cutoff));
         Dataset<Row> perCustomer = tx
                 .where(col(DAY).leq(lit(holdoutEnd)))
+                // one shuffle by customer serves the day sums, the window and the final aggregation
+                .repartition(col(ID))
                 .groupBy(col(ID), col(DAY))
                 .agg(sum(col(AMOUNT)).as(DAY_SUM))
                 .withColumn(FIRST, min(col(DAY)).over(Window.partitionBy(col(ID))))
