@@ -269,4 +269,20 @@ class SparkTransactionSummarizerTest {
         Exception e = assertThrows(Exception.class, s::collectAsList);
         assertTrue(String.valueOf(e.getMessage()).contains("NaN or infinite"), e.getMessage());
     }
+
+    @Test
+    void columns_blankName_throws() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparkTransactionSummarizer.Columns.of("id", " ", "amount"));
+        assertEquals("time column name is blank", e.getMessage());
+    }
+
+    @Test
+    void collapse_withoutRecency_throwsNamingColumn() {
+        Dataset<Row> s = summarizer(TransactionSummarizer.Config.at(CUTOFF)).summarize(TransactionFrames.of(spark, handLog()))
+                .drop(CustomerSummaries.RECENCY);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparkTransactionSummarizer.collapse(s));
+        assertTrue(e.getMessage().startsWith("input has no column 'recency' (recency t_x)"), e.getMessage());
+    }
 }
