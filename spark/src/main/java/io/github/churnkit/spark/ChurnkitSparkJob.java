@@ -2,6 +2,7 @@ package io.github.churnkit.spark;
 
 import io.github.churnkit.core.transactions.PeriodUnit;
 import io.github.churnkit.core.transactions.TransactionSummarizer;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -14,13 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A runnable example for {@code spark-submit}: summarises a transaction table per customer, and
- * writes Parquet. Input files ending in {@code .csv} are read as CSV with a header row and
+ * A runnable example for {@code spark-submit}: scores a customer table with a model bundle, or
+ * summarises a transaction table per customer, and writes Parquet. Input files ending in {@code .csv} are read as CSV with a header row and
  * inferred types; anything else as Parquet.
  *
  * <pre>
  * spark-submit --class io.github.churnkit.spark.ChurnkitSparkJob \
  *     --jars churnkit-core.jar,churnkit-features.jar,churnkit-scoring.jar churnkit-spark.jar \
+ *     score --bundle churn.ckb --input customers.csv --output scored.parquet [--reasons 3]
+ *
+ * spark-submit ... churnkit-spark.jar \
  *     summarize --input transactions.csv --output summaries.parquet \
  *     --cutoff 2025-12-31 [--holdout-days 90] [--unit weeks|days] \
  *     [--customer customer_id] [--time date] [--amount amount] [--collapsed triples.parquet]
@@ -32,7 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class ChurnkitSparkJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChurnkitSparkJob.class);
-    private static final String USAGE = "usage: summarize --input PATH --output PATH --cutoff YYYY-MM-DD"
+    private static final String USAGE = "usage: score --bundle PATH --input PATH --output PATH [--reasons N]"
+            + " [--overwrite] | summarize --input PATH --output PATH --cutoff YYYY-MM-DD"
             + " [--holdout-days N] [--unit weeks|days] [--customer COL] [--time COL] [--amount COL]"
             + " [--collapsed PATH] [--overwrite]";
 
@@ -45,12 +50,29 @@ public final class ChurnkitSparkJob {
      * @throws IllegalArgumentException if the arguments are invalid (the message includes the usage)
      */
     public static void main(String[] args) {
-        if (args.length == 0 || !args[0].equals("summarize")) {
+        if (args.length == 0 || !(args[0].equals("summarize") || args[0].equals("score"))) {
             throw new IllegalArgumentException(USAGE);
         }
         Map<String, String> options = parse(args);
         SparkSession spark = SparkSession.builder().appName("churnkit " + args[0]).getOrCreate();
-        summarize(spark, options);
+        if (args[0].equals("score")) {
+            score(spark, options);
+        } else {
+            summarize(spark, options);
+        }
+    }
+
+    static void score(SparkSession spark, Map<String, String> o) {
+        Path bundle = Path.of(required(o, "bundle"));
+        SparkCustomerScorer.Options options = SparkCustomerScorer.Options.defaults()
+                .withTopReasons(integer(o.getOrDefault("reasons", "3"), "reasons"));
+        String output = required(o, "output");
+        try (SparkCustomerScorer scorer = SparkCustomerScorer.of(spark, bundle, options)) {
+            LOG.info("scoring {} with {} into {}", o.get("input"), bundle, output);
+            scorer.score(read(spark, required(o, "input"))).write()
+                    .mode(o.containsKey("overwrite") ? "overwrite" : "errorifexists").parquet(output);
+        }
+        LOG.info("wrote {}", output);
     }
 
     static void summarize(SparkSession spark, Map<String, String> o) {

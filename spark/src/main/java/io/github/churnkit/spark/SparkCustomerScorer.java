@@ -7,6 +7,10 @@ import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.when;
 
 import io.github.churnkit.core.ColumnType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -31,6 +35,16 @@ import org.apache.spark.sql.types.StructType;
  * {@value #SEGMENT_ID} (int), {@value #SEGMENT_NAME} (string), {@value #EXPECTED_CLV} (double) and
  * {@value #TOP_REASONS} (array of struct {@code feature: string, contribution: double}, largest
  * first, at most {@link Options#topReasons()} entries).
+ *
+ * <pre>{@code
+ * try (SparkCustomerScorer scorer = SparkCustomerScorer.of(spark, Path.of("churn.ckb"),
+ *         SparkCustomerScorer.Options.defaults())) {
+ *     scorer.score(spark.read().parquet("/data/customers")).write().parquet("/data/scored");
+ * }
+ * }</pre>
+ *
+ * Each row gets exactly what churnkit's in-process {@code CustomerScorer.score(customer, topReasons)}
+ * gives for the same values; a reason's {@code feature} is the score reason's column.
  *
  * <h2>How the work is distributed</h2>
  * <ul>
@@ -113,6 +127,32 @@ public final class SparkCustomerScorer implements AutoCloseable {
         this.bundle = bundle;
         this.key = key;
         this.options = options;
+    }
+
+    /**
+     * A scorer for the bundle file at {@code bundle}, read on the driver, validated there (a bad
+     * bundle fails now, before any job) and broadcast to the executors.
+     *
+     * @throws io.github.churnkit.scoring.bundle.BundleFormatException if the file is not a valid scoring bundle
+     * @throws java.io.UncheckedIOException if it cannot be read
+     */
+    public static SparkCustomerScorer of(SparkSession spark, Path bundle, Options options) {
+        Objects.requireNonNull(bundle, "bundle");
+        try {
+            return of(spark, Files.readAllBytes(bundle), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundle " + bundle, e);
+        }
+    }
+
+    /**
+     * A scorer for a bundle held in memory (the array is copied), validated on the driver and
+     * broadcast to the executors.
+     *
+     * @throws io.github.churnkit.scoring.bundle.BundleFormatException if the bytes are not a valid scoring bundle
+     */
+    public static SparkCustomerScorer of(SparkSession spark, byte[] bundle, Options options) {
+        return create(spark, bundle, new CustomerScorerModel.Loader(), options);
     }
 
     /**

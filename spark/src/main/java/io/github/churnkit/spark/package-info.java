@@ -24,6 +24,21 @@
  * A billion events become a few thousand weighted triples, and the maximum-likelihood fit then runs
  * on the driver in milliseconds.
  *
+ * <h2>Batch scoring</h2>
+ * {@link io.github.churnkit.spark.SparkCustomerScorer} adds churn probability, risk band, segment,
+ * expected CLV and the top reasons to every row, with exactly the in-process scorer's answers:
+ *
+ * <pre>{@code
+ * try (SparkCustomerScorer scorer = SparkCustomerScorer.of(spark, Path.of("churn.ckb"),
+ *         SparkCustomerScorer.Options.defaults())) {
+ *     scorer.score(spark.read().parquet("/data/customers"))   // columns matched by name, checked now
+ *           .write().parquet("/data/scored");
+ * }
+ * }</pre>
+ *
+ * The bundle's bytes are broadcast once and decoded once per executor JVM; each partition is scored
+ * with one reusable row scorer.
+ *
  * <h2>Running the tests</h2>
  * Spark 4 runs on Java 17 and 21 only; the module's tests fork such a JVM (see the module's pom).
  */
