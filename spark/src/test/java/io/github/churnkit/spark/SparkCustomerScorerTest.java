@@ -1,0 +1,222 @@
+package io.github.churnkit.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.churnkit.core.DateColumn;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Batch scoring against the stand-in {@link TestModel} (the real CustomerScorer is not written
+ * yet): column matching and conversion, the load-once guarantee, and up-front failures.
+ */
+class SparkCustomerScorerTest {
+
+    private static final String[] CONTRACTS = {"Month-to-month", "One year", "Two year", "Weekly"};
+    private static SparkSession spark;
+    private static SparkCustomerScorer scorer;
+
+    /** A customer as the in-process reference sees it. */
+    private record Customer(String id, Integer tenure, Double monthly, String contract, LocalDate signup,
+                            Boolean paperless) implements InputRow {
+        @Override
+        public double number(int input) {
+            if (input == 0) {
+                return tenure == null ? Double.NaN : tenure;
+            }
+            if (input == 1) {
+                return monthly == null ? Double.NaN : monthly;
+            }
+            return paperless == null ? Double.NaN : paperless ? 1 : 0;
+        }
+
+        @Override
+        public String category(int input) {
+            return contract;
+        }
+
+        @Override
+        public int epochDay(int input) {
+            return signup == null ? DateColumn.MISSING : (int) signup.toEpochDay();
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        spark = SparkTestSession.get();
+        scorer = SparkCustomerScorer.create(spark, TestModel.bundle(-0.5), new TestModel.Loader(),
+                SparkCustomerScorer.Options.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        scorer.close();
+    }
+
+    /** Seeded customers, every fifth value of each input missing somewhere. */
+    private static List<Customer> customers(int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<Customer> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new Customer("C" + i,
+                    rng.nextInt(10) == 0 ? null : rng.nextInt(72),
+                    rng.nextInt(10) == 0 ? null : 18 + 100 * rng.nextDouble(),
+                    rng.nextInt(10) == 0 ? null : CONTRACTS[rng.nextInt(CONTRACTS.length)],
+                    rng.nextInt(10) == 0 ? null : LocalDate.ofEpochDay(17_000 + rng.nextInt(3000)),
+                    rng.nextInt(10) == 0 ? null : rng.nextBoolean()));
+        }
+        return out;
+    }
+
+    /**
+     * The customers as a Dataset whose columns are in another order than the model's inputs, with
+     * an extra column, tenure as int and signup as a timestamp at noon UTC.
+     */
+    private static Dataset<Row> frame(List<Customer> customers, int partitions) {
+        StructType schema = new StructType()
+                .add("paperless", DataTypes.BooleanType, true)
+                .add("customer_id", DataTypes.StringType, false)
+                .add("signup", DataTypes.TimestampType, true)
+                .add("contract", DataTypes.StringType, true)
+                .add("region", DataTypes.StringType, true)
+                .add("monthly_charges", DataTypes.DoubleType, true)
+                .add("tenure", DataTypes.IntegerType, true);
+        List<Row> rows = new ArrayList<>();
+        for (Customer c : customers) {
+            Timestamp at = c.signup() == null ? null
+                    : Timestamp.from(c.signup().atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
+            rows.add(RowFactory.create(c.paperless(), c.id(), at, c.contract(), "north", c.monthly(), c.tenure()));
+        }
+        return spark.createDataFrame(rows, schema).repartition(partitions);
+    }
+
+    @Test
+    void score_mixedTypesAndMissingValues_equalsInProcessScorerExactly() {
+        List<Customer> customers = customers(400, 1L);
+        List<Row> scored = scorer.score(frame(customers, 5)).collectAsList();
+        assertEquals(customers.size(), scored.size());
+        Map<String, Row> byId = new HashMap<>();
+        for (Row r : scored) {
+            byId.put(r.getString(r.fieldIndex("customer_id")), r);
+        }
+        BatchModel.RowScorer reference = new TestModel.Loader().load(TestModel.bundle(-0.5)).newRowScorer();
+        ScoreBuffer expected = new ScoreBuffer(3);
+        for (Customer c : customers) {
+            reference.score(c, expected);
+            Row r = byId.get(c.id());
+            assertEquals(expected.churnProbability(), r.getDouble(r.fieldIndex(SparkCustomerScorer.CHURN_PROBABILITY)), c.id());
+            assertEquals(expected.riskBand(), r.getString(r.fieldIndex(SparkCustomerScorer.RISK_BAND)), c.id());
+            assertEquals(expected.segmentId(), r.getInt(r.fieldIndex(SparkCustomerScorer.SEGMENT_ID)), c.id());
+            assertEquals(expected.segmentName(), r.getString(r.fieldIndex(SparkCustomerScorer.SEGMENT_NAME)), c.id());
+            assertEquals(expected.expectedClv(), r.getDouble(r.fieldIndex(SparkCustomerScorer.EXPECTED_CLV)), c.id());
+            List<Row> reasons = r.getList(r.fieldIndex(SparkCustomerScorer.TOP_REASONS));
+            assertEquals(expected.reasonCount(), reasons.size(), c.id());
+            for (int k = 0; k < reasons.size(); k++) {
+                assertEquals(expected.reasonFeature(k), reasons.get(k).getString(0), c.id());
+                assertEquals(expected.reasonContribution(k), reasons.get(k).getDouble(1), c.id());
+            }
+            assertEquals("north", r.getString(r.fieldIndex("region")), "input columns pass through");
+        }
+    }
+
+    @Test
+    void score_outputSchema_inputColumnsThenScores() {
+        Dataset<Row> scored = scorer.score(frame(customers(3, 2L), 1));
+        List<String> expected = new ArrayList<>(List.of("paperless", "customer_id", "signup", "contract", "region",
+                "monthly_charges", "tenure"));
+        expected.addAll(List.of(SparkCustomerScorer.CHURN_PROBABILITY, SparkCustomerScorer.RISK_BAND,
+                SparkCustomerScorer.SEGMENT_ID, SparkCustomerScorer.SEGMENT_NAME, SparkCustomerScorer.EXPECTED_CLV,
+                SparkCustomerScorer.TOP_REASONS));
+        assertEquals(expected, Arrays.asList(scored.columns()));
+        StructField reasons = scored.schema().apply(SparkCustomerScorer.TOP_REASONS);
+        assertEquals("array<struct<feature:string,contribution:double>>", reasons.dataType().simpleString());
+    }
+
+    @Test
+    void score_twelvePartitionsTwice_decodesBundleOncePerJvm() {
+        int before = TestModel.LOADS.get();
+        long cacheBefore = ModelCache.loads();
+        // a bundle no other test uses, so the first decode happens here
+        try (SparkCustomerScorer s = SparkCustomerScorer.create(spark, TestModel.bundle(0.125), new TestModel.Loader(),
+                SparkCustomerScorer.Options.defaults())) {
+            assertEquals(before + 1, TestModel.LOADS.get(), "the driver decodes once to learn the inputs");
+            Dataset<Row> scored = s.score(frame(customers(600, 3L), 12));
+            assertEquals(12, scored.rdd().getNumPartitions());
+            assertEquals(600, scored.count());
+            assertEquals(600, scored.where(col(SparkCustomerScorer.CHURN_PROBABILITY).gt(0)).count());
+            // local mode: the executor is the driver's JVM, so its cache already holds the model
+            assertEquals(before + 1, TestModel.LOADS.get(), "decodes after 24 partition tasks");
+            assertEquals(cacheBefore + 1, ModelCache.loads());
+        }
+    }
+
+    @Test
+    void score_twoReasons_reportsAtMostTwo() {
+        try (SparkCustomerScorer s = SparkCustomerScorer.create(spark, TestModel.bundle(-0.5), new TestModel.Loader(),
+                SparkCustomerScorer.Options.defaults().withTopReasons(2))) {
+            for (Row r : s.score(frame(customers(50, 4L), 2)).collectAsList()) {
+                assertEquals(2, r.getList(r.fieldIndex(SparkCustomerScorer.TOP_REASONS)).size());
+            }
+        }
+    }
+
+    @Test
+    void score_missingInputColumn_failsBeforeAnyJobNamingIt() {
+        Dataset<Row> noTenure = frame(customers(10, 5L), 1).drop("tenure");
+        String group = "scorer-missing-column";
+        spark.sparkContext().setJobGroup(group, "no job expected", false);
+        try {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> scorer.score(noTenure));
+            assertTrue(e.getMessage().startsWith("input has no column 'tenure' (numeric model input)"), e.getMessage());
+            assertEquals(0, spark.sparkContext().statusTracker().getJobIdsForGroup(group).length, "jobs run");
+        } finally {
+            spark.sparkContext().clearJobGroup();
+        }
+    }
+
+    @Test
+    void score_mistypedInputColumn_namesColumnAndTypes() {
+        Dataset<Row> intContract = frame(customers(10, 6L), 1)
+                .withColumn("contract", col("tenure"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> scorer.score(intContract));
+        assertEquals("column 'contract' (categorical model input) has type int, expected string", e.getMessage());
+    }
+
+    @Test
+    void score_outputColumnAlreadyPresent_throws() {
+        Dataset<Row> clash = frame(customers(10, 7L), 1).withColumn("Risk_Band", col("contract"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> scorer.score(clash));
+        assertTrue(e.getMessage().contains("'Risk_Band'"), e.getMessage());
+    }
+
+    @Test
+    void score_emptyDataset_givesNoRows() {
+        assertEquals(0, scorer.score(frame(List.of(), 1)).count());
+    }
+
+    @Test
+    void create_invalidBundle_throwsOnDriver() {
+        assertThrows(IllegalArgumentException.class, () -> SparkCustomerScorer.create(spark,
+                "not a bundle".getBytes(java.nio.charset.StandardCharsets.UTF_8), new TestModel.Loader(),
+                SparkCustomerScorer.Options.defaults()));
+    }
+}
