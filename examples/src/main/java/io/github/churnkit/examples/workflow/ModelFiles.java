@@ -1,18 +1,15 @@
 package io.github.churnkit.examples.workflow;
 
-import io.github.churnkit.core.CategoricalColumn;
-import io.github.churnkit.core.Column;
 import io.github.churnkit.core.CustomerTable;
 import io.github.churnkit.features.FittedPipeline;
 import io.github.churnkit.models.churn.ChurnModel;
 import io.github.churnkit.models.eval.CrossValidationReport;
 import io.github.churnkit.models.segment.SegmentModel;
-import io.github.churnkit.scoring.bundle.DataFingerprint;
 import io.github.churnkit.scoring.bundle.FittedPipelineCodec;
+import io.github.churnkit.models.export.BundleExporter;
 import io.github.churnkit.scoring.bundle.ModelBundle;
 import io.github.churnkit.scoring.bundle.ModelSchema;
 import io.github.churnkit.scoring.bundle.Provenance;
-import io.github.churnkit.scoring.bundle.RunInfo;
 import io.github.churnkit.scoring.bundle.TrainingMetrics;
 import io.github.churnkit.scoring.churn.ChurnCodec;
 import io.github.churnkit.scoring.churn.ChurnPredictor;
@@ -25,9 +22,7 @@ import io.github.churnkit.scoring.monitor.TrainingDistributions;
 import io.github.churnkit.scoring.segment.SegmentAssigner;
 import io.github.churnkit.scoring.segment.SegmentCodec;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,36 +83,22 @@ public final class ModelFiles {
      * @return the bundle written
      */
     public static ModelBundle write(Parts parts, SegmentModel segments, SbgParameters retention, Path file) {
-        CustomerTable t = parts.table();
-        double[] scores = parts.model().probability(parts.pipeline().transform(t));
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (String m : CrossValidationReport.METRICS) {
             metrics.put("cv." + m, parts.cv().mean(m));
         }
         metrics.put("cv.baseline.rocAuc", parts.cv().baselineMean("rocAuc"));
-        metrics.put("rows", (double) t.rowCount());
-        Map<String, String> settings = new LinkedHashMap<>(parts.model().provenance().settings());
-        settings.put("trainer", parts.model().provenance().trainer());
-        Provenance provenance = new Provenance(settings, parts.model().provenance().seed(), DataFingerprint.of(t),
-                RunInfo.current(Clock.systemUTC()));
-        TrainingDistributions drift = TrainingDistributions.fit(t, scores, TrainingDistributions.Config.defaults());
-        ModelBundle.Builder b = ModelBundle.builder()
-                .put(ModelSchema.SECTION, modelSchema(t)::writeTo)
-                .put(TrainingMetrics.SECTION, new TrainingMetrics(metrics)::writeTo)
-                .put(Provenance.SECTION, provenance::writeTo)
-                .put(FittedPipelineCodec.SECTION, out -> FittedPipelineCodec.write(parts.pipeline(), out))
-                .put(ChurnCodec.MODEL_SECTION, out -> ChurnCodec.writePredictor(parts.model().predictor(), out))
-                .put(TrainingDistributions.SECTION, drift::writeTo)
-                .put(ChurnCodec.BANDS_SECTION, out -> ChurnCodec.writeBands(AnalysisFiles.BANDS, out));
-        parts.model().calibrator().ifPresent(c ->
-                b.put(ChurnCodec.CALIBRATION_SECTION, out -> ChurnCodec.writeCalibrator(c, out)));
+        metrics.put("rows", (double) parts.table().rowCount());
+        // one way to build a bundle in the library: the exporter that CustomerScorer's tests use too,
+        // so every file the command line writes loads in CustomerScorer
+        BundleExporter.Builder b = BundleExporter.builder(parts.pipeline(), parts.model(), parts.table())
+                .bands(AnalysisFiles.BANDS)
+                .metrics(new TrainingMetrics(metrics));
         if (segments != null) {
-            SegmentAssigner a = segments.toRuntime();
-            b.put(SegmentCodec.SECTION, out -> SegmentCodec.write(a, out));
+            b.segments(segments);
         }
         if (retention != null) {
-            b.put(ClvCodec.SBG_SECTION, out -> ClvCodec.writeSbg(retention, out));
-            b.put(ClvCodec.SETTINGS_SECTION, out -> ClvCodec.writeSettings(ClvSettings.defaults().withMargin(0.3), out));
+            b.sbg(retention);
         }
         ModelBundle bundle = b.build();
         bundle.writeTo(file);
@@ -143,16 +124,5 @@ public final class ModelFiles {
     private static <T> Optional<T> optional(ModelBundle b, String section,
             java.util.function.Function<io.github.churnkit.scoring.bundle.BundleInput, T> reader) {
         return b.contains(section) ? Optional.of(b.decode(section, reader)) : Optional.empty();
-    }
-
-    static ModelSchema modelSchema(CustomerTable t) {
-        Map<String, List<String>> levels = new LinkedHashMap<>();
-        for (Column c : t.columns()) {
-            if (c instanceof CategoricalColumn k
-                    && t.schema().column(c.name()).type() == io.github.churnkit.core.ColumnType.CATEGORICAL) {
-                levels.put(c.name(), k.levels());
-            }
-        }
-        return new ModelSchema(t.schema(), levels);
     }
 }
