@@ -8,7 +8,7 @@
  * <pre>{@code
  * CsvIngest.Result r = CsvIngest.withDefaults().read(Path.of("telco.csv"));
  * CustomerTable customers = r.table();
- * System.out.println(customers.schema().explain());
+ * log.info("schema:\n{}", customers.schema().explain());
  * }</pre>
  *
  * <p>prints one line per column, for example

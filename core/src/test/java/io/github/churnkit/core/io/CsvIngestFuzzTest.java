@@ -1,9 +1,12 @@
 package io.github.churnkit.core.io;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.churnkit.core.ColumnRole;
 import io.github.churnkit.core.ColumnType;
 import io.github.churnkit.core.Schema;
+
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -49,11 +52,13 @@ class CsvIngestFuzzTest {
         }
         CsvIngest ingest = CsvIngest.of(options);
         try {
-            if ((flags & 4) == 0) {
-                ingest.read(new StringReader(text), "fuzz.csv");
-            } else {
-                ingest.read(new StringReader(text), "fuzz.csv", SCHEMA);
-            }
+            CsvIngest.Result r = (flags & 4) == 0
+                    ? ingest.read(new StringReader(text), "fuzz.csv")
+                    : ingest.read(new StringReader(text), "fuzz.csv", SCHEMA);
+            // whatever the input, every row is accounted for and only accepted rows reach the table
+            IngestReport report = r.report();
+            assertEquals(report.rowsRead(), report.rowsAccepted() + report.rowsRejected(), "row accounting");
+            assertEquals(report.rowsAccepted(), r.table().rowCount(), "accepted rows vs table rows");
         } catch (CsvFormatException expected) {
             // the documented outcome for bad input
         }

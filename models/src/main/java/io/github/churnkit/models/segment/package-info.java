@@ -14,9 +14,9 @@
  *                 .withColumns(List.of("tenure", "MonthlyCharges", "Contract", "InternetService"))
  *                 .withKRange(2, 8))
  *         .fit(customers);
- * System.out.println(model.selection().toTable());   // inertia, silhouette, CH for every k
+ * log.info("k table:\n{}", model.selection().toTable());   // inertia, silhouette, CH for every k
  * for (SegmentProfile p : model.profiles()) {
- *     System.out.printf("%d %-40s %5.1f%% churn %.2f%n", p.id(), p.name(), 100 * p.share(), p.churnRate());
+ *     log.info("{} {} {}% of customers, churn {}", p.id(), p.name(), 100 * p.share(), p.churnRate());
  * }
  * }</pre>
  *

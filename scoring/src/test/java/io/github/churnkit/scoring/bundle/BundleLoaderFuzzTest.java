@@ -1,6 +1,9 @@
 package io.github.churnkit.scoring.bundle;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
+
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 
@@ -38,6 +41,8 @@ class BundleLoaderFuzzTest {
         try {
             ModelBundle bundle = ModelBundle.load(new ByteArrayInputStream(file), MAX_BYTES);
             BundleFixtures.decodeAll(bundle);
+            // an accepted file is written back byte for byte (writing is deterministic)
+            assertArrayEquals(file, bundle.toBytes(), "an accepted bundle re-serialises to the same bytes");
         } catch (BundleFormatException expected) {
             // the documented outcome for bad input
         }
