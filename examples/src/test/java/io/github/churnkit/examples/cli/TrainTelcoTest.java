@@ -3,10 +3,16 @@ package io.github.churnkit.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.churnkit.core.Column;
+import io.github.churnkit.core.CustomerTable;
+import io.github.churnkit.core.io.CsvIngest;
 import io.github.churnkit.core.testing.SharedData;
 import io.github.churnkit.examples.workflow.ModelFiles;
+import io.github.churnkit.scoring.CustomerScorer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -45,5 +51,17 @@ class TrainTelcoTest {
         ModelFiles.Loaded loaded = ModelFiles.load(model);
         assertEquals(auc, loaded.metrics().get("cv.rocAuc"), 5e-5);
         assertEquals(7043, (int) loaded.metrics().get("rows"));
+        // and it is a scoring bundle: CustomerScorer, fed the raw CSV values of a customer, gives the
+        // probability of the model file's own pipeline and predictor for that customer
+        CustomerScorer scorer = CustomerScorer.load(model);
+        CustomerTable table = CsvIngest.withDefaults().read(data).table();
+        double[][] x = loaded.pipeline().transform(table);
+        for (int row = 0; row < 300; row++) {
+            Map<String, String> raw = new HashMap<>();
+            for (Column c : table.columns()) {
+                raw.put(c.name(), c.isMissing(row) ? null : c.format(row));
+            }
+            assertEquals(loaded.probability(x[row]), scorer.probability(raw), 1e-12, "row " + row);
+        }
     }
 }
