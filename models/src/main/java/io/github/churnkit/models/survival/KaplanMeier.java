@@ -103,7 +103,7 @@ public final class KaplanMeier {
 
     /**
      * One curve per group (plan, segment, promotion arm), for plotting side by side; test whether
-     * they differ with {@link LogRankTest#test(double[], boolean[], String[])}.
+     * they differ with {@link LogRank#test(double[], boolean[], String[])}.
      *
      * @param duration time to event or censoring per customer
      * @param event true where the event was observed

@@ -10,7 +10,7 @@
  * double twelveMonths = curve.survivalAt(12);            // share still subscribed after a year
  * double low = curve.lower(0), high = curve.upper(0);    // 95% pointwise log-log interval
  *
- * LogRankTest.Result byPlan = LogRankTest.test(tenureMonths, churned, plan);
+ * LogRank.Result byPlan = LogRank.test(tenureMonths, churned, plan);
  * if (byPlan.pValue() < 0.01) { ... }                    // plans retain differently
  *
  * CohortRetentionTable table = CohortRetentionTable.monthly(joinDates, endDates, LocalDate.now());

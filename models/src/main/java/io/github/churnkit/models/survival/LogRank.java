@@ -27,9 +27,9 @@ import org.apache.commons.math3.linear.RealVector;
  *
  * <p>Stateless and thread-safe.
  */
-public final class LogRankTest {
+public final class LogRank {
 
-    private LogRankTest() {
+    private LogRank() {
     }
 
     /**

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.apache.commons.math3.special.Erf;
 import org.junit.jupiter.api.Test;
 
-class LogRankTestTest {
+class LogRankTest {
 
     @Test
     void test_twoGroups_matchesHandComputation() {
@@ -15,7 +15,7 @@ class LogRankTestTest {
         double[] t = {1, 3, 5, 2, 4, 6};
         boolean[] e = {true, true, false, true, true, true};
         String[] g = {"A", "A", "A", "B", "B", "B"};
-        LogRankTest.Result r = LogRankTest.test(t, e, g);
+        LogRank.Result r = LogRank.test(t, e, g);
         // event times, (n, n_A, d): t=1 (6,3,1) E_A=1/2 V=1·5/5·(1/2)(1/2)=1/4
         //                           t=2 (5,2,1) E_A=2/5 V=1·4/4·(2/5)(3/5)=6/25
         //                           t=3 (4,2,1) E_A=1/2 V=1/4
@@ -48,12 +48,12 @@ class LogRankTestTest {
             e[i] = true;
             g[i] = i < 10 ? "fast" : i < 20 ? "mid" : "slow";
         }
-        LogRankTest.Result r = LogRankTest.test(t, e, g);
+        LogRank.Result r = LogRank.test(t, e, g);
         assertEquals(2, r.degreesOfFreedom());
         assertTrue(r.pValue() < 1e-6, r.toString());
         // O − E sums to zero over groups
         double sum = 0;
-        for (LogRankTest.GroupSummary s : r.groups()) {
+        for (LogRank.GroupSummary s : r.groups()) {
             sum += s.observed() - s.expected();
         }
         assertEquals(0.0, sum, 1e-10);
@@ -65,7 +65,7 @@ class LogRankTestTest {
         double[] t = {1, 2, 3, 1, 2, 3};
         boolean[] e = {true, false, true, true, false, true};
         String[] g = {"x", "x", "x", "y", "y", "y"};
-        LogRankTest.Result r = LogRankTest.test(t, e, g);
+        LogRank.Result r = LogRank.test(t, e, g);
         assertEquals(0.0, r.chiSquare(), 1e-12);
         assertEquals(1.0, r.pValue(), 1e-12);
     }
@@ -76,12 +76,12 @@ class LogRankTestTest {
         double[][] tA = tenures(new io.github.churnkit.core.synthetic.CohortGenerator.Retention(0.7, 1.2), 1);
         double[][] tB = tenures(new io.github.churnkit.core.synthetic.CohortGenerator.Retention(0.7, 3.0), 2);
         double[][] tSame = tenures(new io.github.churnkit.core.synthetic.CohortGenerator.Retention(0.7, 1.2), 3);
-        LogRankTest.Result different = LogRankTest.test(concat(tA[0], tB[0]), events(tA[1], tB[1]),
+        LogRank.Result different = LogRank.test(concat(tA[0], tB[0]), events(tA[1], tB[1]),
                 labels(tA[0].length, tB[0].length));
         assertTrue(different.pValue() < 1e-6, different.toString());
         // same parameters: under the null P(p < 0.001) = 0.001, so with this fixed seed a rejection
         // would point at a bug rather than at chance
-        LogRankTest.Result same = LogRankTest.test(concat(tA[0], tSame[0]), events(tA[1], tSame[1]),
+        LogRank.Result same = LogRank.test(concat(tA[0], tSame[0]), events(tA[1], tSame[1]),
                 labels(tA[0].length, tSame[0].length));
         assertTrue(same.pValue() > 1e-3, same.toString());
     }
@@ -123,12 +123,12 @@ class LogRankTestTest {
     @Test
     void test_badInput_throws() {
         assertThrows(IllegalArgumentException.class,
-                () -> LogRankTest.test(new double[] {1, 2}, new boolean[] {true, true}, new String[] {"a", "a"}));
+                () -> LogRank.test(new double[] {1, 2}, new boolean[] {true, true}, new String[] {"a", "a"}));
         assertThrows(IllegalArgumentException.class,
-                () -> LogRankTest.test(new double[] {1, 2}, new boolean[] {false, false}, new String[] {"a", "b"}));
+                () -> LogRank.test(new double[] {1, 2}, new boolean[] {false, false}, new String[] {"a", "b"}));
         assertThrows(IllegalArgumentException.class,
-                () -> LogRankTest.test(new double[] {1, 2}, new boolean[] {true, true}, new String[] {"a", null}));
+                () -> LogRank.test(new double[] {1, 2}, new boolean[] {true, true}, new String[] {"a", null}));
         assertThrows(IllegalArgumentException.class,
-                () -> LogRankTest.test(new double[] {1, 2}, new boolean[] {true, true}, new String[] {"a"}));
+                () -> LogRank.test(new double[] {1, 2}, new boolean[] {true, true}, new String[] {"a"}));
     }
 }
