@@ -5,13 +5,13 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * What batch scoring needs from a loaded model bundle: its input columns, and per-thread row
- * scorers that write into a {@link ScoreBuffer} without allocating.
+ * What batch scoring needs from a loaded model bundle: its input columns, and per-thread chunk
+ * scorers that write a chunk of rows into a {@link ScoreBuffer}.
  *
  * <p>This is the seam between the Spark side and churnkit's in-process scorer: the Spark side
- * (broadcast, per-executor cache, column checks, output schema) is written against it, and an
- * adapter over {@code CustomerScorer} plugs in through a {@link Loader}. Implementations are
- * immutable and thread-safe; their row scorers are not.
+ * (broadcast, per-executor cache, column checks, chunking, output schema) is written against it,
+ * and the adapter over {@code CustomerScorer} ({@link CustomerScorerModel}) plugs in through a
+ * {@link Loader}. Implementations are immutable and thread-safe; their chunk scorers are not.
  */
 interface BatchModel {
 
@@ -22,14 +22,19 @@ interface BatchModel {
     ColumnType inputType(int input);
 
     /** A new scorer for one thread; it owns its scratch buffers. */
-    RowScorer newRowScorer();
+    ChunkScorer newChunkScorer();
 
-    /** Scores rows one at a time into a caller's buffer. Not thread-safe; allocation-free per row. */
-    interface RowScorer {
+    /** Scores a chunk of rows into a caller's buffer. Not thread-safe. */
+    interface ChunkScorer {
         /**
-         * Scores {@code row}, writing at most {@code out.capacity()} reasons (largest first).
+         * Scores {@code rows}: row {@code i} goes to position {@code i} of {@code out}, with at
+         * most {@code out.maxReasons()} reasons, largest absolute contribution first. With
+         * {@code out.maxReasons() == 0} it allocates nothing per row. The rows are read during
+         * the call only.
+         *
+         * @throws IllegalArgumentException if {@code rows} holds more than {@code out.capacity()} rows
          */
-        void score(InputRow row, ScoreBuffer out);
+        void score(List<? extends InputRow> rows, ScoreBuffer out);
     }
 
     /**

@@ -5,25 +5,52 @@ import io.github.churnkit.scoring.BoundScorer;
 import io.github.churnkit.scoring.CustomerScore;
 import io.github.churnkit.scoring.CustomerScorer;
 import io.github.churnkit.scoring.RecordBinder;
+import io.github.churnkit.scoring.ScoreBatch;
 import io.github.churnkit.scoring.ScoreReason;
+import io.github.churnkit.scoring.bundle.ModelBundle;
+import io.github.churnkit.scoring.segment.SegmentAssigner;
+import io.github.churnkit.scoring.segment.SegmentCodec;
 import java.io.ByteArrayInputStream;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The {@link BatchModel} over churnkit's in-process {@link CustomerScorer}: every input column of
- * the bundle is bound once to the Spark row view ({@link InputRow}), and each row is scored with
- * the bound scorer, so Spark gives exactly the in-process scorer's answers. Immutable and
- * thread-safe (the bound scorer keeps per-thread scratch buffers).
+ * The {@link BatchModel} over churnkit's in-process {@link CustomerScorer}, on its allocation-free
+ * bound path: every input column of the bundle is bound once (per decoded bundle, so once per JVM)
+ * to the {@link InputRow} interface, and chunk scorers call the resulting {@link BoundScorer}.
+ *
+ * <ul>
+ *   <li>Without reasons, a chunk goes through {@link BoundScorer#scoreBatch} (the churn model sees
+ *       the whole chunk at once; a tree ensemble walks its rows together) into a per-scorer
+ *       {@link ScoreBatch}, and band indices and segment ids become the model's own name strings.
+ *       Nothing is allocated per row.</li>
+ *   <li>With reasons, each row goes through {@link BoundScorer#score(Object, int)}, whose
+ *       explanation allocates its working arrays and result.</li>
+ * </ul>
+ *
+ * Both give exactly what {@code CustomerScorer.score(customer, topReasons)} gives for the same
+ * values (the batch path equals the one-row path bit for bit; scoring's tests and this module's
+ * tests check it). Immutable and thread-safe (the bound scorer keeps per-thread scratch buffers);
+ * chunk scorers are not.
  */
 final class CustomerScorerModel implements BatchModel {
 
-    private final CustomerScorer scorer;
     private final List<String> inputs;
     private final ColumnType[] types;
     private final BoundScorer<InputRow> bound;
+    private final String[] bandNames;
+    /** Segment ids and names in the assigner's order; empty without a segment model. */
+    private final int[] segmentIds;
+    private final String[] segmentNames;
 
-    CustomerScorerModel(CustomerScorer scorer) {
-        this.scorer = scorer;
+    /**
+     * Binds the scorer of {@code bundle}.
+     *
+     * @throws io.github.churnkit.scoring.bundle.BundleFormatException if the bundle is not a valid scoring bundle
+     */
+    CustomerScorerModel(ModelBundle bundle) {
+        CustomerScorer scorer = CustomerScorer.of(bundle);
         this.inputs = scorer.inputColumns();
         this.types = new ColumnType[inputs.size()];
         RecordBinder<InputRow> binder = scorer.binder();
@@ -48,21 +75,30 @@ final class CustomerScorerModel implements BatchModel {
             }
         }
         this.bound = binder.bind();
+        this.bandNames = scorer.riskBands().names().toArray(new String[0]);
+        // the scorer names a segment id by the segment section's assigner; CustomerScorer.of has
+        // validated that section already, so decoding it again cannot fail
+        SegmentAssigner segments = scorer.hasSegments() ? bundle.decode(SegmentCodec.SECTION, SegmentCodec::read) : null;
+        int k = segments == null ? 0 : segments.segmentCount();
+        this.segmentIds = new int[k];
+        this.segmentNames = new String[k];
+        for (int c = 0; c < k; c++) {
+            segmentIds[c] = segments.segmentIds().get(c);
+            segmentNames[c] = segments.segmentNames().get(c);
+        }
     }
 
-    /** Decodes bundles with {@link CustomerScorer#load(java.io.InputStream)}; stateless. */
+    /**
+     * Decodes bundles as {@link CustomerScorer#load(java.io.InputStream)} does (at most
+     * {@link ModelBundle#DEFAULT_MAX_BYTES}); stateless.
+     */
     static final class Loader implements BatchModel.Loader {
         private static final long serialVersionUID = 1L;
 
         @Override
         public BatchModel load(byte[] bundle) {
-            return new CustomerScorerModel(CustomerScorer.load(new ByteArrayInputStream(bundle)));
+            return new CustomerScorerModel(ModelBundle.load(new ByteArrayInputStream(bundle), ModelBundle.DEFAULT_MAX_BYTES));
         }
-    }
-
-    /** The wrapped scorer. */
-    CustomerScorer scorer() {
-        return scorer;
     }
 
     @Override
@@ -76,13 +112,57 @@ final class CustomerScorerModel implements BatchModel {
     }
 
     @Override
-    public RowScorer newRowScorer() {
-        return (row, out) -> {
-            CustomerScore s = bound.score(row, out.capacity());
-            out.set(s.churnProbability(), s.riskBand(), s.segmentId(), s.segmentName(), s.clv());
-            for (ScoreReason r : s.reasons()) {
-                out.addReason(r.column(), r.contribution());
+    public ChunkScorer newChunkScorer() {
+        return new Chunks();
+    }
+
+    /** The name of segment {@code id}: the empty string for -1 (no segment model), as CustomerScore has it. */
+    private String segmentName(int id) {
+        for (int c = 0; c < segmentIds.length; c++) { // a handful of segments: a scan, no boxing
+            if (segmentIds[c] == id) {
+                return segmentNames[c];
             }
-        };
+        }
+        if (id < 0) {
+            return "";
+        }
+        throw new IllegalStateException("the scorer gave segment id " + id + ", which the bundle's segments "
+                + Arrays.toString(segmentIds) + " do not hold");
+    }
+
+    /** One thread's chunk scorer: owns the batch result arrays. */
+    private final class Chunks implements ChunkScorer {
+        private ScoreBatch batch;
+
+        @Override
+        public void score(List<? extends InputRow> rows, ScoreBuffer out) {
+            int n = rows.size();
+            if (n > out.capacity()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "a chunk of %d rows does not fit a score buffer of %d", n, out.capacity()));
+            }
+            int reasons = out.maxReasons();
+            if (reasons == 0) {
+                if (batch == null || batch.capacity() < n) {
+                    batch = ScoreBatch.withCapacity(out.capacity());
+                }
+                bound.scoreBatch(rows, batch);
+                double[] p = batch.probabilities();
+                int[] band = batch.bands();
+                int[] segment = batch.segmentIds();
+                double[] clv = batch.clv();
+                for (int i = 0; i < n; i++) {
+                    out.set(i, p[i], bandNames[band[i]], segment[i], segmentName(segment[i]), clv[i]);
+                }
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                CustomerScore s = bound.score(rows.get(i), reasons);
+                out.set(i, s.churnProbability(), s.riskBand(), s.segmentId(), s.segmentName(), s.clv());
+                for (ScoreReason r : s.reasons()) {
+                    out.addReason(i, r.column(), r.value(), r.contribution(), r.direction());
+                }
+            }
+        }
     }
 }

@@ -2,9 +2,10 @@ package io.github.churnkit.spark;
 
 /**
  * One customer's raw input values as a {@link BatchModel} reads them, addressed by the model's
- * input index. Mirrors the scoring path's zero-allocation row interface: the Spark side implements
- * it over the current Spark row without allocating. Missing values are NaN, null and
- * {@link io.github.churnkit.core.DateColumn#MISSING}. Used by one thread at a time.
+ * input index: the record type {@link CustomerScorerModel} binds churnkit's bound scorer to, once.
+ * The Spark side implements it as a reusable view over a Spark row, without allocating. Missing
+ * values are NaN, null and {@link io.github.churnkit.core.DateColumn#MISSING}. Used by one thread
+ * at a time.
  */
 interface InputRow {
 

@@ -19,6 +19,7 @@ final class ModelCache {
     static final int CAPACITY = 4;
     private static final Logger LOG = LoggerFactory.getLogger(ModelCache.class);
     private static final AtomicLong LOADS = new AtomicLong();
+    private static final AtomicLong LOOKUPS = new AtomicLong();
     // access order: the first key is the least recently used
     private static final Map<String, BatchModel> MODELS = new LinkedHashMap<>(8, 0.75f, true);
 
@@ -27,6 +28,7 @@ final class ModelCache {
 
     /** The model under {@code key}, loading it with {@code load} if this JVM does not hold it. */
     static BatchModel get(String key, Supplier<BatchModel> load) {
+        LOOKUPS.incrementAndGet();
         synchronized (MODELS) {
             BatchModel m = MODELS.get(key);
             if (m == null) {
@@ -51,5 +53,10 @@ final class ModelCache {
     /** How many times a bundle was decoded in this JVM (for tests and monitoring). */
     static long loads() {
         return LOADS.get();
+    }
+
+    /** How many times a model was asked for in this JVM, found or loaded (for tests and monitoring). */
+    static long lookups() {
+        return LOOKUPS.get();
     }
 }

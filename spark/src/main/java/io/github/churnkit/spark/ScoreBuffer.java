@@ -1,90 +1,138 @@
 package io.github.churnkit.spark;
 
+import io.github.churnkit.scoring.ScoreReason;
 import java.util.Locale;
 
 /**
- * A reusable holder for one customer's score, filled by {@link BatchModel.RowScorer#score} on the
- * hot path (no allocation: the strings are the model's own band, segment and feature names).
- * Not thread-safe: one per partition task.
+ * Reusable result arrays for one chunk of customers, filled by {@link BatchModel.ChunkScorer#score}
+ * on the hot path: position {@code i} holds row {@code i}'s churn probability, risk band, segment,
+ * expected CLV and up to {@link #maxReasons()} reasons (column, value as text, contribution,
+ * direction), largest first. Filling it allocates nothing: the strings stored are the model's own
+ * band, segment and column names and the reasons' value strings. Not thread-safe: one per
+ * partition task.
  */
 final class ScoreBuffer {
 
-    private final String[] reasonFeatures;
-    private final double[] reasonContributions;
-    private double churnProbability;
-    private String riskBand;
-    private int segmentId;
-    private String segmentName;
-    private double expectedClv;
-    private int reasonCount;
+    /** Rows per chunk: the churn model's batch walk takes 1,024 rows at a time. */
+    static final int CHUNK = 1024;
 
-    /** A buffer with room for {@code maxReasons} reasons. */
-    ScoreBuffer(int maxReasons) {
-        if (maxReasons < 0) {
-            throw new IllegalArgumentException("maxReasons must be >= 0, found " + maxReasons);
+    private final int maxReasons;
+    private final double[] churnProbability;
+    private final String[] riskBand;
+    private final int[] segmentId;
+    private final String[] segmentName;
+    private final double[] expectedClv;
+    private final int[] reasonCount;
+    // reason k of row i at i * maxReasons + k
+    private final String[] reasonColumn;
+    private final String[] reasonValue;
+    private final double[] reasonContribution;
+    private final ScoreReason.Direction[] reasonDirection;
+
+    /**
+     * Room for {@code capacity} rows with at most {@code maxReasons} reasons each.
+     *
+     * @throws IllegalArgumentException if {@code capacity < 1} or {@code maxReasons < 0}
+     */
+    ScoreBuffer(int capacity, int maxReasons) {
+        if (capacity < 1 || maxReasons < 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "a score buffer needs capacity >= 1 and maxReasons >= 0, found %d and %d", capacity, maxReasons));
         }
-        reasonFeatures = new String[maxReasons];
-        reasonContributions = new double[maxReasons];
-    }
-
-    /** Sets the churn probability, its risk band, the segment and the expected CLV, and clears the reasons. */
-    void set(double probability, String band, int segment, String segmentLabel, double clv) {
-        churnProbability = probability;
-        riskBand = band;
-        segmentId = segment;
-        segmentName = segmentLabel;
-        expectedClv = clv;
-        reasonCount = 0;
+        this.maxReasons = maxReasons;
+        churnProbability = new double[capacity];
+        riskBand = new String[capacity];
+        segmentId = new int[capacity];
+        segmentName = new String[capacity];
+        expectedClv = new double[capacity];
+        reasonCount = new int[capacity];
+        reasonColumn = new String[capacity * maxReasons];
+        reasonValue = new String[capacity * maxReasons];
+        reasonContribution = new double[capacity * maxReasons];
+        reasonDirection = new ScoreReason.Direction[capacity * maxReasons];
     }
 
     /**
-     * Appends a reason (a feature and its signed contribution to the churn score).
-     *
-     * @throws IllegalStateException if the buffer already holds {@link #capacity()} reasons
+     * Sets row {@code row}'s churn probability, risk band, segment and expected CLV, and clears its
+     * reasons.
      */
-    void addReason(String feature, double contribution) {
-        if (reasonCount == reasonFeatures.length) {
+    void set(int row, double probability, String band, int segment, String segmentLabel, double clv) {
+        churnProbability[row] = probability;
+        riskBand[row] = band;
+        segmentId[row] = segment;
+        segmentName[row] = segmentLabel;
+        expectedClv[row] = clv;
+        reasonCount[row] = 0;
+    }
+
+    /**
+     * Appends a reason to row {@code row}: the input column, the customer's value of it as text
+     * ({@code "missing"} when missing), its signed contribution to the churn log-odds and its
+     * direction.
+     *
+     * @throws IllegalStateException if the row already holds {@link #maxReasons()} reasons
+     */
+    void addReason(int row, String column, String value, double contribution, ScoreReason.Direction direction) {
+        int k = reasonCount[row];
+        if (k == maxReasons) {
             throw new IllegalStateException(String.format(Locale.ROOT,
-                    "the score buffer holds at most %d reasons", reasonFeatures.length));
+                    "the score buffer holds at most %d reasons per row (row %d)", maxReasons, row));
         }
-        reasonFeatures[reasonCount] = feature;
-        reasonContributions[reasonCount] = contribution;
-        reasonCount++;
+        int at = row * maxReasons + k;
+        reasonColumn[at] = column;
+        reasonValue[at] = value;
+        reasonContribution[at] = contribution;
+        reasonDirection[at] = direction;
+        reasonCount[row] = k + 1;
     }
 
+    /** How many rows fit. */
     int capacity() {
-        return reasonFeatures.length;
+        return churnProbability.length;
     }
 
-    double churnProbability() {
-        return churnProbability;
+    /** The most reasons a row holds. */
+    int maxReasons() {
+        return maxReasons;
     }
 
-    String riskBand() {
-        return riskBand;
+    double churnProbability(int row) {
+        return churnProbability[row];
     }
 
-    int segmentId() {
-        return segmentId;
+    String riskBand(int row) {
+        return riskBand[row];
     }
 
-    String segmentName() {
-        return segmentName;
+    int segmentId(int row) {
+        return segmentId[row];
     }
 
-    double expectedClv() {
-        return expectedClv;
+    String segmentName(int row) {
+        return segmentName[row];
     }
 
-    int reasonCount() {
-        return reasonCount;
+    double expectedClv(int row) {
+        return expectedClv[row];
     }
 
-    String reasonFeature(int k) {
-        return reasonFeatures[k];
+    int reasonCount(int row) {
+        return reasonCount[row];
     }
 
-    double reasonContribution(int k) {
-        return reasonContributions[k];
+    String reasonColumn(int row, int k) {
+        return reasonColumn[row * maxReasons + k];
+    }
+
+    String reasonValue(int row, int k) {
+        return reasonValue[row * maxReasons + k];
+    }
+
+    double reasonContribution(int row, int k) {
+        return reasonContribution[row * maxReasons + k];
+    }
+
+    ScoreReason.Direction reasonDirection(int row, int k) {
+        return reasonDirection[row * maxReasons + k];
     }
 }

@@ -1,7 +1,11 @@
 package io.github.churnkit.spark;
 
 import io.github.churnkit.core.DateColumn;
+import java.util.AbstractList;
 import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.RandomAccess;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -9,12 +13,16 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * Scores one partition: takes the model from this executor's {@link ModelCache} (decoding the
- * broadcast bundle only on the JVM's first use), makes one row scorer and one score buffer for
- * the partition, and streams the rows through them.
+ * broadcast bundle only on the JVM's first use), makes one chunk scorer, one score buffer and
+ * {@value ScoreBuffer#CHUNK} reusable row views for the partition, and streams the rows through
+ * them a chunk at a time: read up to {@value ScoreBuffer#CHUNK} rows, score them in one call, hand
+ * out their output rows, repeat.
  *
  * <p>Input rows hold the caller's columns first ({@code width} of them) and then the model's
  * inputs, already converted by Spark SQL to double (NUMERIC, BOOLEAN), string (CATEGORICAL) or
- * int epoch day (DATE). Output rows hold the caller's columns and the score columns.
+ * int epoch day (DATE). Output rows hold the caller's columns and the score columns. Holding a
+ * chunk of input rows is safe because Spark's row deserializer gives a new {@code Row} object per
+ * row (and the tests cross chunk boundaries).
  *
  * <p>Spark ships this function to executors with its task serializer; its state is the broadcast
  * handle, the cache key, a stateless loader and three small numbers.
@@ -22,6 +30,7 @@ import org.apache.spark.sql.RowFactory;
 final class ScorePartition implements MapPartitionsFunction<Row, Row> {
 
     private static final long serialVersionUID = 1L;
+    private static final Row[] NO_REASONS = new Row[0];
 
     private final Broadcast<byte[]> bundle;
     private final String key;
@@ -40,40 +49,81 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         BatchModel model = ModelCache.get(key, () -> loader.load(bundle.value()));
-        BatchModel.RowScorer scorer = model.newRowScorer();
-        ScoreBuffer out = new ScoreBuffer(reasons);
-        SparkInputRow in = new SparkInputRow(width);
+        BatchModel.ChunkScorer scorer = model.newChunkScorer();
+        ScoreBuffer out = new ScoreBuffer(ScoreBuffer.CHUNK, reasons);
+        Chunk chunk = new Chunk(ScoreBuffer.CHUNK, width);
         return new Iterator<>() {
+            private int next;
+
             @Override
             public boolean hasNext() {
-                return rows.hasNext();
+                return next < chunk.size || rows.hasNext();
             }
 
             @Override
             public Row next() {
-                Row row = rows.next();
-                in.row = row;
-                scorer.score(in, out);
-                Object[] values = new Object[width + 6];
-                for (int c = 0; c < width; c++) {
-                    values[c] = row.get(c);
+                if (next == chunk.size) {
+                    chunk.size = 0;
+                    next = 0;
+                    while (chunk.size < ScoreBuffer.CHUNK && rows.hasNext()) {
+                        chunk.views[chunk.size++].row = rows.next();
+                    }
+                    if (chunk.size == 0) {
+                        throw new NoSuchElementException("the partition has no more rows");
+                    }
+                    scorer.score(chunk, out);
                 }
-                values[width] = out.churnProbability();
-                values[width + 1] = out.riskBand();
-                values[width + 2] = out.segmentId();
-                values[width + 3] = out.segmentName();
-                values[width + 4] = out.expectedClv();
-                Row[] top = new Row[out.reasonCount()]; // Spark's row encoder takes arrays (or Scala Seqs)
-                for (int k = 0; k < top.length; k++) {
-                    top[k] = RowFactory.create(out.reasonFeature(k), out.reasonContribution(k));
-                }
-                values[width + 5] = top;
-                return RowFactory.create(values);
+                int i = next++;
+                return output(chunk.views[i].row, out, i);
             }
         };
     }
 
-    /** The model's view of the current Spark row: its converted input columns start at {@code offset}. */
+    /** The caller's columns of {@code row} followed by the scores at position {@code i} of {@code out}. */
+    private Row output(Row row, ScoreBuffer out, int i) {
+        Object[] values = new Object[width + 6];
+        for (int c = 0; c < width; c++) {
+            values[c] = row.get(c);
+        }
+        values[width] = out.churnProbability(i);
+        values[width + 1] = out.riskBand(i);
+        values[width + 2] = out.segmentId(i);
+        values[width + 3] = out.segmentName(i);
+        values[width + 4] = out.expectedClv(i);
+        int n = out.reasonCount(i);
+        Row[] top = n == 0 ? NO_REASONS : new Row[n]; // Spark's row encoder takes arrays (or Scala Seqs)
+        for (int k = 0; k < n; k++) {
+            top[k] = RowFactory.create(out.reasonColumn(i, k), out.reasonValue(i, k), out.reasonContribution(i, k),
+                    out.reasonDirection(i, k).name());
+        }
+        values[width + 5] = top;
+        return RowFactory.create(values);
+    }
+
+    /** The current chunk: reusable views over up to {@code views.length} Spark rows. */
+    private static final class Chunk extends AbstractList<SparkInputRow> implements RandomAccess {
+        final SparkInputRow[] views;
+        int size;
+
+        Chunk(int capacity, int offset) {
+            views = new SparkInputRow[capacity];
+            for (int i = 0; i < capacity; i++) {
+                views[i] = new SparkInputRow(offset);
+            }
+        }
+
+        @Override
+        public SparkInputRow get(int index) {
+            return views[Objects.checkIndex(index, size)];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    }
+
+    /** The model's view of a Spark row: its converted input columns start at {@code offset}. */
     private static final class SparkInputRow implements InputRow {
         private final int offset;
         Row row;

@@ -37,7 +37,9 @@
  * }</pre>
  *
  * The bundle's bytes are broadcast once and decoded once per executor JVM; each partition is scored
- * with one reusable row scorer.
+ * in chunks of 1,024 rows by one reusable chunk scorer (without reasons, through the in-process
+ * scorer's allocation-free batch path). Each reason is a struct {@code (column, value, contribution,
+ * direction)}, as churnkit's {@code ScoreReason}.
  *
  * <h2>Running the tests</h2>
  * Spark 4 runs on Java 17 and 21 only; the module's tests fork such a JVM (see the module's pom).

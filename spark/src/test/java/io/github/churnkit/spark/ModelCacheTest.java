@@ -35,6 +35,17 @@ class ModelCacheTest {
     }
 
     @Test
+    void lookups_everyGetCounts_loadsOnlyTheFirst() {
+        long lookups = ModelCache.lookups();
+        long loads = ModelCache.loads();
+        for (int i = 0; i < 3; i++) {
+            ModelCache.get("cache-test-lookups", () -> model(4));
+        }
+        assertEquals(lookups + 3, ModelCache.lookups());
+        assertEquals(loads + 1, ModelCache.loads());
+    }
+
+    @Test
     void get_concurrentTasksSameKey_oneLoad() throws Exception {
         AtomicInteger loads = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);

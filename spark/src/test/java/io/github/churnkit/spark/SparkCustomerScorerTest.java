@@ -26,8 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Batch scoring against the stand-in {@link TestModel} (the real CustomerScorer is not written
- * yet): column matching and conversion, the load-once guarantee, and up-front failures.
+ * The Spark side of batch scoring against the stand-in {@link TestModel}: column matching and
+ * conversion of every input type, the output schema, the load-once guarantee, and up-front
+ * failures. {@link CustomerScorerModelTest} checks the same against the real CustomerScorer.
  */
 class SparkCustomerScorerTest {
 
@@ -118,21 +119,25 @@ class SparkCustomerScorerTest {
         for (Row r : scored) {
             byId.put(r.getString(r.fieldIndex("customer_id")), r);
         }
-        BatchModel.RowScorer reference = new TestModel.Loader().load(TestModel.bundle(-0.5)).newRowScorer();
-        ScoreBuffer expected = new ScoreBuffer(3);
+        // the reference: the same model, one customer at a time, on the in-process values
+        BatchModel.ChunkScorer reference = new TestModel.Loader().load(TestModel.bundle(-0.5)).newChunkScorer();
+        ScoreBuffer expected = new ScoreBuffer(1, 3);
         for (Customer c : customers) {
-            reference.score(c, expected);
+            reference.score(List.of(c), expected);
             Row r = byId.get(c.id());
-            assertEquals(expected.churnProbability(), r.getDouble(r.fieldIndex(SparkCustomerScorer.CHURN_PROBABILITY)), c.id());
-            assertEquals(expected.riskBand(), r.getString(r.fieldIndex(SparkCustomerScorer.RISK_BAND)), c.id());
-            assertEquals(expected.segmentId(), r.getInt(r.fieldIndex(SparkCustomerScorer.SEGMENT_ID)), c.id());
-            assertEquals(expected.segmentName(), r.getString(r.fieldIndex(SparkCustomerScorer.SEGMENT_NAME)), c.id());
-            assertEquals(expected.expectedClv(), r.getDouble(r.fieldIndex(SparkCustomerScorer.EXPECTED_CLV)), c.id());
+            assertEquals(expected.churnProbability(0), r.getDouble(r.fieldIndex(SparkCustomerScorer.CHURN_PROBABILITY)), c.id());
+            assertEquals(expected.riskBand(0), r.getString(r.fieldIndex(SparkCustomerScorer.RISK_BAND)), c.id());
+            assertEquals(expected.segmentId(0), r.getInt(r.fieldIndex(SparkCustomerScorer.SEGMENT_ID)), c.id());
+            assertEquals(expected.segmentName(0), r.getString(r.fieldIndex(SparkCustomerScorer.SEGMENT_NAME)), c.id());
+            assertEquals(expected.expectedClv(0), r.getDouble(r.fieldIndex(SparkCustomerScorer.EXPECTED_CLV)), c.id());
             List<Row> reasons = r.getList(r.fieldIndex(SparkCustomerScorer.TOP_REASONS));
-            assertEquals(expected.reasonCount(), reasons.size(), c.id());
+            assertEquals(expected.reasonCount(0), reasons.size(), c.id());
             for (int k = 0; k < reasons.size(); k++) {
-                assertEquals(expected.reasonFeature(k), reasons.get(k).getString(0), c.id());
-                assertEquals(expected.reasonContribution(k), reasons.get(k).getDouble(1), c.id());
+                Row reason = reasons.get(k);
+                assertEquals(expected.reasonColumn(0, k), reason.getString(reason.fieldIndex("column")), c.id());
+                assertEquals(expected.reasonValue(0, k), reason.getString(reason.fieldIndex("value")), c.id());
+                assertEquals(expected.reasonContribution(0, k), reason.getDouble(reason.fieldIndex("contribution")), c.id());
+                assertEquals(expected.reasonDirection(0, k).name(), reason.getString(reason.fieldIndex("direction")), c.id());
             }
             assertEquals("north", r.getString(r.fieldIndex("region")), "input columns pass through");
         }
@@ -148,13 +153,17 @@ class SparkCustomerScorerTest {
                 SparkCustomerScorer.TOP_REASONS));
         assertEquals(expected, Arrays.asList(scored.columns()));
         StructField reasons = scored.schema().apply(SparkCustomerScorer.TOP_REASONS);
-        assertEquals("array<struct<feature:string,contribution:double>>", reasons.dataType().simpleString());
+        assertEquals("array<struct<column:string,value:string,contribution:double,direction:string>>",
+                reasons.dataType().simpleString());
+        assertEquals(SparkCustomerScorer.scoreSchema(),
+                new StructType(Arrays.copyOfRange(scored.schema().fields(), expected.size() - 6, expected.size())));
     }
 
     @Test
     void score_twelvePartitionsTwice_decodesBundleOncePerJvm() {
         int before = TestModel.LOADS.get();
         long cacheBefore = ModelCache.loads();
+        long lookupsBefore = ModelCache.lookups();
         // a bundle no other test uses, so the first decode happens here
         try (SparkCustomerScorer s = SparkCustomerScorer.create(spark, TestModel.bundle(0.125), new TestModel.Loader(),
                 SparkCustomerScorer.Options.defaults())) {
@@ -164,17 +173,47 @@ class SparkCustomerScorerTest {
             assertEquals(600, scored.count());
             assertEquals(600, scored.where(col(SparkCustomerScorer.CHURN_PROBABILITY).gt(0)).count());
             // local mode: the executor is the driver's JVM, so its cache already holds the model
-            assertEquals(before + 1, TestModel.LOADS.get(), "decodes after 24 partition tasks");
+            assertEquals(before + 1, TestModel.LOADS.get(), "decodes after 2 jobs x 12 partitions x 50 rows");
             assertEquals(cacheBefore + 1, ModelCache.loads());
+            // the driver's lookup plus one per partition task: each task asked the cache (and found the model)
+            assertEquals(lookupsBefore + 1 + 24, ModelCache.lookups(), "model cache lookups");
         }
     }
 
     @Test
-    void score_twoReasons_reportsAtMostTwo() {
+    void score_twoReasons_reportsTheTwoLargest() {
+        List<Customer> customers = customers(50, 4L);
+        Map<String, Row> byId = new HashMap<>();
         try (SparkCustomerScorer s = SparkCustomerScorer.create(spark, TestModel.bundle(-0.5), new TestModel.Loader(),
                 SparkCustomerScorer.Options.defaults().withTopReasons(2))) {
-            for (Row r : s.score(frame(customers(50, 4L), 2)).collectAsList()) {
-                assertEquals(2, r.getList(r.fieldIndex(SparkCustomerScorer.TOP_REASONS)).size());
+            for (Row r : s.score(frame(customers, 2)).collectAsList()) {
+                byId.put(r.getString(r.fieldIndex("customer_id")), r);
+            }
+        }
+        BatchModel.ChunkScorer reference = new TestModel.Loader().load(TestModel.bundle(-0.5)).newChunkScorer();
+        ScoreBuffer three = new ScoreBuffer(1, 3);
+        int withTwo = 0;
+        for (Customer c : customers) {
+            reference.score(List.of(c), three);
+            List<Row> reasons = byId.get(c.id()).getList(byId.get(c.id()).fieldIndex(SparkCustomerScorer.TOP_REASONS));
+            // the first two of the three largest (fewer when fewer contributions are non-zero)
+            assertEquals(Math.min(2, three.reasonCount(0)), reasons.size(), c.id());
+            for (int k = 0; k < reasons.size(); k++) {
+                assertEquals(three.reasonColumn(0, k), reasons.get(k).getString(0), c.id());
+            }
+            withTwo += reasons.size() == 2 ? 1 : 0;
+        }
+        assertTrue(withTwo > 0, "some customer has two reasons");
+    }
+
+    @Test
+    void score_zeroReasons_emptyReasonArrays() {
+        try (SparkCustomerScorer s = SparkCustomerScorer.create(spark, TestModel.bundle(-0.5), new TestModel.Loader(),
+                SparkCustomerScorer.Options.defaults().withTopReasons(0))) {
+            List<Row> rows = s.score(frame(customers(20, 8L), 2)).collectAsList();
+            assertEquals(20, rows.size());
+            for (Row r : rows) {
+                assertTrue(r.getList(r.fieldIndex(SparkCustomerScorer.TOP_REASONS)).isEmpty());
             }
         }
     }
