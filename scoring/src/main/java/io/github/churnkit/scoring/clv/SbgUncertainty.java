@@ -146,7 +146,8 @@ public final class SbgUncertainty {
      * @param settings discount rate and horizon (the margin plays no part)
      * @param sbg the fitted parameters this covariance belongs to
      * @param renewals renewals made so far, {@code >= 0}
-     * @return the standard error, finite and {@code >= 0}; 0 when DERL underflows to 0
+     * @return the standard error, {@code >= 0} (never NaN; infinite only if {@code gᵀ Σ g} overflows);
+     *     0 when DERL underflows to 0
      * @throws IllegalArgumentException if renewals is negative
      * @throws ArithmeticException if an unbounded-horizon sum has not converged after fifty million terms
      *     (a discount rate of about {@code 1e-6} per period or less)
