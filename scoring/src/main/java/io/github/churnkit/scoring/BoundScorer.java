@@ -56,7 +56,7 @@ public final class BoundScorer<T> {
 
     /**
      * Scores {@code records} into {@code into}: position {@code i} of each array of {@code into}
-     * gets record {@code i}'s probability, band index, segment id and CLV, equal to what
+     * gets record {@code i}'s probability, band index, segment id, CLV and CLV interval, equal to what
      * {@link #score(Object)} gives. Allocates nothing per row.
      *
      * @throws IllegalArgumentException if {@code into} holds fewer than {@code records.size()} customers
@@ -75,6 +75,8 @@ public final class BoundScorer<T> {
         double[] prob = into.probabilities();
         int[] seg = into.segmentIds();
         double[] clv = into.clv();
+        double[] clvLow = into.clvLow();
+        double[] clvHigh = into.clvHigh();
         int[] band = into.bands();
         Layout layout = scorer.layout();
         int revenueSlot = layout.revenueSlot();
@@ -103,7 +105,11 @@ public final class BoundScorer<T> {
                         s.numbers[renewalsSlot] = renewals[i];
                     }
                 }
-                clv[start + i] = scorer.clv(s, p);
+                double value = scorer.clv(s, p);
+                double se = scorer.clvLogStandardError(s, value);
+                clv[start + i] = value;
+                clvLow[start + i] = scorer.clvLow(value, se);
+                clvHigh[start + i] = scorer.clvHigh(value, se);
             }
         }
     }

@@ -12,9 +12,16 @@ import java.util.Objects;
  * @param segmentName      the segment's name, empty when the bundle has no segment model
  * @param clv              the expected customer lifetime value (see {@link ClvInputs}); NaN when the
  *                         bundle has no CLV model or the customer's revenue (or renewals) is missing
- * @param clvLow           lower end of the CLV interval; NaN when the bundle has none (format 1.0
- *                         bundles hold no CLV interval)
- * @param clvHigh          upper end of the CLV interval; NaN when the bundle has none
+ * @param clvLow           lower end of the confidence interval of the expected CLV,
+ *                         {@code clv · exp(−z · se)}: the delta-method interval from the sBG
+ *                         parameters' estimation uncertainty (section {@code clv.sbg.interval}, at
+ *                         the level stored there). It says how well the training data pin down the
+ *                         <i>expected</i> value, not how much this one customer may pay, which varies
+ *                         far more. NaN when the CLV is NaN, for the churn-probability CLV method
+ *                         (the bundle holds no uncertainty for it), and for bundles without the
+ *                         interval section; see {@link CustomerScorer#hasClvInterval()}
+ * @param clvHigh          upper end of the same interval, {@code clv · exp(z · se)}; NaN exactly when
+ *                         {@code clvLow} is
  * @param reasons          the top reasons, largest absolute contribution first (empty when none were asked for)
  */
 public record CustomerScore(double churnProbability, String riskBand, int segmentId, String segmentName,

@@ -15,6 +15,7 @@ import io.github.churnkit.scoring.clv.ClvCodec;
 import io.github.churnkit.scoring.clv.ClvFormulas;
 import io.github.churnkit.scoring.clv.ClvSettings;
 import io.github.churnkit.scoring.clv.SbgParameters;
+import io.github.churnkit.scoring.clv.SbgUncertainty;
 import io.github.churnkit.scoring.monitor.TrainingDistributions;
 import io.github.churnkit.scoring.segment.SegmentAssigner;
 import io.github.churnkit.scoring.segment.SegmentCodec;
@@ -48,6 +49,17 @@ import java.util.Optional;
  * feature names equal the segment assigner's, the CLV columns are numeric schema columns and the
  * CLV parameters the chosen formula needs are present. A bundle that fails any check gives a
  * {@link BundleFormatException} naming the sections.
+ *
+ * <p><b>CLV interval.</b> For the {@linkplain ClvInputs.Method#SBG sBG method}, a bundle with section
+ * {@value ClvCodec#SBG_INTERVAL_SECTION} gives {@link CustomerScore#clvLow()} and
+ * {@link CustomerScore#clvHigh()}: the delta-method confidence interval of the <i>expected</i> CLV
+ * from the sBG parameters' estimation uncertainty ({@link SbgUncertainty}), not the range of what
+ * one customer will pay. Its log standard error depends only on the renewals count, so it is
+ * computed once per count (kept for counts below 1,024) and costs two {@code exp} per score after.
+ * The {@linkplain ClvInputs.Method#CHURN_PROBABILITY churn-probability method} has no parameter
+ * uncertainty in the bundle (the churn model's own error is not propagated), and bundles without
+ * the interval section (format 1.0, or exported from bare parameters) have none either: their
+ * bounds are NaN.
  *
  * <p><b>Input.</b> {@link #inputColumns()} lists every raw column the bundle reads. A missing
  * column, a null, or a NaN is missing and imputed as in training; an unseen category goes to the
@@ -143,6 +155,14 @@ public final class CustomerScorer {
         return parts.clvInputs != null;
     }
 
+    /**
+     * Whether CLV scores carry an interval ({@link CustomerScore#clvLow()}, {@link CustomerScore#clvHigh()}):
+     * the sBG method with section {@value ClvCodec#SBG_INTERVAL_SECTION}.
+     */
+    public boolean hasClvInterval() {
+        return parts.sbgErrors != null;
+    }
+
     /** The training distributions for drift monitoring, if the bundle has them. */
     public Optional<TrainingDistributions> trainingDistributions() {
         return Optional.ofNullable(parts.drift);
@@ -225,11 +245,13 @@ public final class CustomerScorer {
         String band = parts.bands.name(p);
         int seg = segmentPosition(s);
         double clv = clv(s, p);
+        double se = clvLogStandardError(s, clv);
+        double low = clvLow(clv, se);
+        double high = clvHigh(clv, se);
         List<ScoreReason> reasons = topReasons == 0 ? List.of() : parts.reasons.top(s, parts.predictor, topReasons);
         return seg < 0
-                ? new CustomerScore(p, band, -1, "", clv, Double.NaN, Double.NaN, reasons)
-                : new CustomerScore(p, band, parts.segmentIds[seg], parts.segmentNames[seg], clv, Double.NaN, Double.NaN,
-                        reasons);
+                ? new CustomerScore(p, band, -1, "", clv, low, high, reasons)
+                : new CustomerScore(p, band, parts.segmentIds[seg], parts.segmentNames[seg], clv, low, high, reasons);
     }
 
     /** Position of the customer's segment among the assigner's segments, -1 without a segment model. */
@@ -290,8 +312,35 @@ public final class CustomerScorer {
         if (Double.isNaN(renewals)) {
             return Double.NaN;
         }
-        int n = renewals <= 0 ? 0 : renewals >= Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE / 2 : (int) renewals;
-        return ClvFormulas.subscription(parts.clvSettings, revenue, parts.sbg, n);
+        return ClvFormulas.subscription(parts.clvSettings, revenue, parts.sbg, renewalsCount(renewals));
+    }
+
+    /** The renewals column read as a count: rounded down, negatives as 0, capped at 2^30. */
+    private static int renewalsCount(double renewals) {
+        return renewals <= 0 ? 0 : renewals >= Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE / 2 : (int) renewals;
+    }
+
+    /**
+     * The delta-method standard error of {@code ln CLV} for the customer in {@code s} whose CLV is
+     * {@code clv}: NaN when the bundle has no sBG interval or the CLV is NaN.
+     */
+    double clvLogStandardError(Scratch s, double clv) {
+        SbgErrorTable errors = parts.sbgErrors;
+        if (errors == null || Double.isNaN(clv)) {
+            return Double.NaN;
+        }
+        // clv is a number only when the renewals value is one
+        return errors.logStandardError(renewalsCount(s.numbers[parts.layout.renewalsSlot()]));
+    }
+
+    /** Lower CLV bound from {@link #clvLogStandardError}; NaN when either is NaN. */
+    double clvLow(double clv, double logStandardError) {
+        return Double.isNaN(logStandardError) ? Double.NaN : parts.sbgErrors.lower(clv, logStandardError);
+    }
+
+    /** Upper CLV bound from {@link #clvLogStandardError}; NaN when either is NaN. */
+    double clvHigh(double clv, double logStandardError) {
+        return Double.isNaN(logStandardError) ? Double.NaN : parts.sbgErrors.upper(clv, logStandardError);
     }
 
     ChurnPredictor predictor() {
@@ -314,7 +363,8 @@ public final class CustomerScorer {
     public String toString() {
         return "CustomerScorer[" + parts.layout.slotCount() + " inputs, " + parts.predictor
                 + (parts.assigner == null ? "" : ", " + parts.assigner.segmentCount() + " segments")
-                + (parts.clvInputs == null ? "" : ", CLV " + parts.clvInputs.method())
+                + (parts.clvInputs == null ? "" : ", CLV " + parts.clvInputs.method()
+                        + (parts.sbgErrors == null ? "" : " with interval"))
                 + (strict ? ", strict" : "") + "]";
     }
 
@@ -333,6 +383,7 @@ public final class CustomerScorer {
         ClvInputs clvInputs;
         ClvSettings clvSettings;
         SbgParameters sbg;
+        SbgErrorTable sbgErrors;
         TrainingDistributions drift;
         Layout layout;
         Reasons reasons;
@@ -366,6 +417,10 @@ public final class CustomerScorer {
                                 ClvInputs.SECTION);
                     }
                     p.sbg = b.decode(ClvCodec.SBG_SECTION, ClvCodec::readSbg);
+                    if (b.contains(ClvCodec.SBG_INTERVAL_SECTION)) {
+                        SbgUncertainty u = b.decode(ClvCodec.SBG_INTERVAL_SECTION, ClvCodec::readSbgInterval);
+                        p.sbgErrors = new SbgErrorTable(p.clvSettings, p.sbg, u);
+                    }
                 }
             }
             p.drift = b.contains(TrainingDistributions.SECTION)

@@ -11,12 +11,16 @@ public final class ScoreBatch {
     private final int[] band;
     private final int[] segment;
     private final double[] clv;
+    private final double[] clvLow;
+    private final double[] clvHigh;
 
     private ScoreBatch(int capacity) {
         this.probability = new double[capacity];
         this.band = new int[capacity];
         this.segment = new int[capacity];
         this.clv = new double[capacity];
+        this.clvLow = new double[capacity];
+        this.clvHigh = new double[capacity];
     }
 
     /**
@@ -54,5 +58,15 @@ public final class ScoreBatch {
     /** Expected CLV (NaN when unavailable), by position (the array itself). */
     public double[] clv() {
         return clv;
+    }
+
+    /** Lower ends of the CLV intervals ({@link CustomerScore#clvLow()}; NaN when unavailable), by position (the array itself). */
+    public double[] clvLow() {
+        return clvLow;
+    }
+
+    /** Upper ends of the CLV intervals ({@link CustomerScore#clvHigh()}; NaN when unavailable), by position (the array itself). */
+    public double[] clvHigh() {
+        return clvHigh;
     }
 }

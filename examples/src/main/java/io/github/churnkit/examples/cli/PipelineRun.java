@@ -89,7 +89,7 @@ final class PipelineRun {
         int targets = AnalysisFiles.writeTargets(a, offer, dir.resolve("retention-targets.csv"));
         ModelFiles.write(new ModelFiles.Parts(a.training().table(), a.training().pipeline(), a.training().model(),
                 a.training().chosen().report()), a.segments(),
-                a.retention() == null ? null : a.retention().parameters(), dir.resolve("model.ckb"));
+                a.retention(), dir.resolve("model.ckb"));
         progress.progress("writing files", 1, 2);
         HtmlReport.write(a, offer, dir.resolve("report.html"));
         progress.progress("writing files", 2, 2);

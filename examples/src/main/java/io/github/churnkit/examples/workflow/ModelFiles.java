@@ -3,6 +3,7 @@ package io.github.churnkit.examples.workflow;
 import io.github.churnkit.core.CustomerTable;
 import io.github.churnkit.features.FittedPipeline;
 import io.github.churnkit.models.churn.ChurnModel;
+import io.github.churnkit.models.clv.SbgModel;
 import io.github.churnkit.models.eval.CrossValidationReport;
 import io.github.churnkit.models.segment.SegmentModel;
 import io.github.churnkit.scoring.bundle.FittedPipelineCodec;
@@ -18,6 +19,7 @@ import io.github.churnkit.scoring.churn.RiskBands;
 import io.github.churnkit.scoring.clv.ClvCodec;
 import io.github.churnkit.scoring.clv.ClvSettings;
 import io.github.churnkit.scoring.clv.SbgParameters;
+import io.github.churnkit.scoring.clv.SbgUncertainty;
 import io.github.churnkit.scoring.monitor.TrainingDistributions;
 import io.github.churnkit.scoring.segment.SegmentAssigner;
 import io.github.churnkit.scoring.segment.SegmentCodec;
@@ -34,10 +36,14 @@ import java.util.Optional;
  * <p>This is a small adapter in the examples module: the bundle format and every section codec
  * come from {@code churnkit-scoring}; this class only decides which sections a command-line model
  * file holds (schema, metrics, provenance, feature pipeline, churn predictor and calibrator, drift
- * distributions, risk bands, and when present segments and sBG retention with its CLV settings).
+ * distributions, risk bands, and when present segments and sBG retention with its CLV settings
+ * and, when the fit has a covariance, the parameters' uncertainty at level {@link #CLV_LEVEL}).
  * Files without a risk-band section load with {@link AnalysisFiles#BANDS}.
  */
 public final class ModelFiles {
+
+    /** Confidence level of the sBG CLV interval a model file stores (section {@code clv.sbg.interval}). */
+    public static final double CLV_LEVEL = 0.9;
 
     private ModelFiles() {
     }
@@ -46,7 +52,8 @@ public final class ModelFiles {
     public record Loaded(ModelSchema schema, TrainingMetrics metrics, Provenance provenance, FittedPipeline pipeline,
                          ChurnPredictor predictor, Optional<ProbabilityCalibrator> calibrator,
                          Optional<TrainingDistributions> drift, Optional<SegmentAssigner> segments,
-                         Optional<SbgParameters> retention, Optional<ClvSettings> clv, RiskBands bands) {
+                         Optional<SbgParameters> retention, Optional<SbgUncertainty> retentionUncertainty,
+                         Optional<ClvSettings> clv, RiskBands bands) {
 
         /** The calibrated churn probability of a feature vector. */
         public double probability(double[] x) {
@@ -78,11 +85,12 @@ public final class ModelFiles {
      *
      * @param parts     the churn parts
      * @param segments  the segment model, or null
-     * @param retention the sBG retention parameters, or null
+     * @param retention the fitted sBG retention model, or null; its parameters and (when it has a
+     *                  covariance) their uncertainty at {@link #CLV_LEVEL} are written
      * @param file      where to write
      * @return the bundle written
      */
-    public static ModelBundle write(Parts parts, SegmentModel segments, SbgParameters retention, Path file) {
+    public static ModelBundle write(Parts parts, SegmentModel segments, SbgModel retention, Path file) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (String m : CrossValidationReport.METRICS) {
             metrics.put("cv." + m, parts.cv().mean(m));
@@ -98,7 +106,7 @@ public final class ModelFiles {
             b.segments(segments);
         }
         if (retention != null) {
-            b.sbg(retention);
+            b.sbg(retention, CLV_LEVEL);
         }
         ModelBundle bundle = b.build();
         bundle.writeTo(file);
@@ -117,6 +125,7 @@ public final class ModelFiles {
                 optional(b, TrainingDistributions.SECTION, TrainingDistributions::readFrom),
                 optional(b, SegmentCodec.SECTION, SegmentCodec::read),
                 optional(b, ClvCodec.SBG_SECTION, ClvCodec::readSbg),
+                optional(b, ClvCodec.SBG_INTERVAL_SECTION, ClvCodec::readSbgInterval),
                 optional(b, ClvCodec.SETTINGS_SECTION, ClvCodec::readSettings),
                 optional(b, ChurnCodec.BANDS_SECTION, ChurnCodec::readBands).orElse(AnalysisFiles.BANDS));
     }

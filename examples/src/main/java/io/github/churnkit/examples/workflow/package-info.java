@@ -17,7 +17,7 @@
  *
  * // a data-only model file, and scoring a CSV of any size with it, row by row
  * ModelFiles.write(new ModelFiles.Parts(a.training().table(), a.training().pipeline(),
- *         a.training().model(), a.training().chosen().report()), a.segments(), null, Path.of("m.ckb"));
+ *         a.training().model(), a.training().chosen().report()), a.segments(), a.retention(), Path.of("m.ckb"));
  * new StreamingScorer(ModelFiles.load(Path.of("m.ckb")), (rows, chars) -> { })
  *         .score(reader, writer, "customers.csv", null);
  * }</pre>

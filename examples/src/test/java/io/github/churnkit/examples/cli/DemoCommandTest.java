@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.churnkit.examples.report.HeadlessChromium;
+import io.github.churnkit.examples.workflow.ModelFiles;
+import io.github.churnkit.scoring.clv.SbgUncertainty;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,12 @@ class DemoCommandTest {
         double last = Double.parseDouble(targets.get(targets.size() - 1).split(",")[4]);
         assertTrue(first >= last && last > 0, first + " " + last);
         assertTrue(Files.size(out.resolve("model.ckb")) > 1000);
+        // the retention fit travels with its uncertainty, so scores from the file can carry a CLV interval
+        ModelFiles.Loaded model = ModelFiles.load(out.resolve("model.ckb"));
+        assertTrue(model.retention().isPresent(), "sBG parameters in the model file");
+        SbgUncertainty u = model.retentionUncertainty().orElseThrow();
+        assertEquals(ModelFiles.CLV_LEVEL, u.level());
+        assertTrue(u.logCovariance(0, 0) > 0 && u.logCovariance(1, 1) > 0, u.toString());
         String doc = Files.readString(dir.resolve("demo.json"));
         assertTrue(doc.contains("\"command\" : \"demo\"") && doc.contains("\"chosenModel\""), doc);
         assertTrue(doc.contains("\"scoredCustomers\" : 3000"), doc);

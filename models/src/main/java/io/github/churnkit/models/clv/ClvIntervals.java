@@ -5,8 +5,9 @@ import io.github.churnkit.scoring.clv.ClvFormulas;
 import io.github.churnkit.scoring.clv.ClvSettings;
 import io.github.churnkit.scoring.clv.GammaGammaParameters;
 import io.github.churnkit.scoring.clv.PurchaseHistory;
-import io.github.churnkit.scoring.clv.SbgParameters;
+import io.github.churnkit.scoring.clv.SbgUncertainty;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
@@ -16,8 +17,10 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * <p>With {@code φ} the log-parameters (those of the BG/NBD and Gamma-Gamma fits together, which are
  * fitted separately and so taken as independent, or the sBG pair), {@code Σ} their covariance from
  * the observed information ({@link ParameterEstimates#logCovariance(int, int)}) and
- * {@code g = ∂ ln CLV / ∂φ} by central differences, {@code Var(ln CLV) ≈ gᵀ Σ g}; the interval is
- * {@code CLV · exp(± z sqrt(gᵀ Σ g))}, which stays positive.
+ * {@code g = ∂ ln CLV / ∂φ}, {@code Var(ln CLV) ≈ gᵀ Σ g}; the interval is
+ * {@code CLV · exp(± z sqrt(gᵀ Σ g))}, which stays positive. For transactions g is taken by
+ * central differences; for subscriptions the scoring runtime's {@link SbgUncertainty} does the work
+ * with an analytic gradient, so that a scored bundle and this class agree.
  *
  * <p>The interval covers <b>estimation uncertainty</b> of the expected value (how well the data pin
  * down the parameters), not the spread of what one customer will actually spend, which is far wider.
@@ -84,18 +87,25 @@ public final class ClvIntervals {
     /**
      * Subscription CLV from an sBG fit ({@link ClvFormulas#subscription}) with its interval.
      *
+     * <p>The standard error and the bounds come from the scoring runtime's
+     * {@link SbgUncertainty#logStandardError} (an analytic gradient of {@code ln DERL}), so they are
+     * exactly what {@code CustomerScorer} reports for a bundle exported with
+     * {@code BundleExporter.Builder.sbg(retention, level)} at this calculator's level.
+     *
      * @param settings margin, discount rate, horizon
      * @param revenuePerPeriod revenue per period
      * @param retention the fitted sBG model of the customer's cohort or segment
      * @param renewals renewals made so far
-     * @return the estimate and interval
+     * @return the estimate and interval; NaN bounds and standard error when the fit has no covariance
      */
     public ClvEstimate subscription(ClvSettings settings, double revenuePerPeriod, SbgModel retention, int renewals) {
-        ParameterEstimates e = retention.estimates();
-        double[] phi = {Math.log(e.value(0)), Math.log(e.value(1))};
-        double[][] cov = {{e.logCovariance(0, 0), e.logCovariance(0, 1)}, {e.logCovariance(1, 0), e.logCovariance(1, 1)}};
-        return interval(phi, cov, p -> ClvFormulas.subscription(settings, revenuePerPeriod,
-                new SbgParameters(Math.exp(p[0]), Math.exp(p[1])), renewals));
+        double value = ClvFormulas.subscription(settings, revenuePerPeriod, retention.parameters(), renewals);
+        Optional<SbgUncertainty> u = retention.uncertainty(level);
+        if (u.isEmpty()) {
+            return new ClvEstimate(value, Double.NaN, Double.NaN, Double.NaN, level);
+        }
+        double se = u.get().logStandardError(settings, retention.parameters(), renewals);
+        return new ClvEstimate(value, u.get().lower(value, se), u.get().upper(value, se), se, level);
     }
 
     private ClvEstimate interval(double[] phi, double[][] cov, ToDoubleFunction<double[]> clv) {

@@ -1,6 +1,8 @@
 package io.github.churnkit.models.clv;
 
 import io.github.churnkit.scoring.clv.SbgParameters;
+import io.github.churnkit.scoring.clv.SbgUncertainty;
+import java.util.Optional;
 
 /**
  * A fitted shifted-beta-geometric model: the parameters (the runtime form used by scoring) and their
@@ -28,6 +30,30 @@ public final class SbgModel {
     /** @return estimates in the order alpha, beta */
     public ParameterEstimates estimates() {
         return estimates;
+    }
+
+    /**
+     * The runtime form of the fit's uncertainty: the covariance of {@code (ln α, ln β)} from
+     * {@link ParameterEstimates#logCovariance(int, int)} (made exactly symmetric by averaging the two
+     * off-diagonal entries) with a confidence level. This is what a model bundle stores as section
+     * {@code clv.sbg.interval} and what gives scores their CLV interval.
+     *
+     * @param level confidence level in (0, 1), e.g. 0.9
+     * @return the uncertainty; empty when the covariance is unavailable (the Hessian of the fit was not
+     *     positive definite, so the estimates carry NaN standard errors)
+     * @throws IllegalArgumentException if the level is not in (0, 1)
+     */
+    public Optional<SbgUncertainty> uncertainty(double level) {
+        double c00 = estimates.logCovariance(0, 0);
+        double c11 = estimates.logCovariance(1, 1);
+        double c01 = 0.5 * (estimates.logCovariance(0, 1) + estimates.logCovariance(1, 0));
+        if (!(Double.isFinite(c00) && Double.isFinite(c01) && Double.isFinite(c11))) {
+            if (!(level > 0 && level < 1)) {
+                throw new IllegalArgumentException("level must be in (0, 1), found " + level);
+            }
+            return Optional.empty();
+        }
+        return Optional.of(SbgUncertainty.of(new double[][] {{c00, c01}, {c01, c11}}, level));
     }
 
     /** @return the number of customers fitted on */

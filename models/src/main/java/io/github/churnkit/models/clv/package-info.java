@@ -26,7 +26,10 @@
  * <h2>Uncertainty and failure</h2>
  * Every fit reports standard errors from the observed information
  * ({@link io.github.churnkit.models.clv.ParameterEstimates}); {@link io.github.churnkit.models.clv.ClvIntervals}
- * turns them into per-customer intervals by the delta method. Likelihoods are maximised by BFGS on
+ * turns them into per-customer intervals by the delta method; for subscriptions it delegates to the
+ * scoring runtime's {@link io.github.churnkit.scoring.clv.SbgUncertainty}
+ * ({@link io.github.churnkit.models.clv.SbgModel#uncertainty(double)}), which a model bundle stores so
+ * that scores carry the same interval. Likelihoods are maximised by BFGS on
  * log-parameters from several starting points; when the data cannot identify a model (no repeat
  * purchases, no sign of dropout, no heterogeneity) the fitters throw
  * {@link io.github.churnkit.models.clv.ClvFitException} saying which parameter ran off and why.

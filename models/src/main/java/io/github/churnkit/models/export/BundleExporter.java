@@ -7,6 +7,7 @@ import io.github.churnkit.core.ColumnType;
 import io.github.churnkit.core.CustomerTable;
 import io.github.churnkit.features.FittedPipeline;
 import io.github.churnkit.models.churn.ChurnModel;
+import io.github.churnkit.models.clv.SbgModel;
 import io.github.churnkit.models.segment.SegmentModel;
 import io.github.churnkit.scoring.ClvInputs;
 import io.github.churnkit.scoring.bundle.DataFingerprint;
@@ -21,6 +22,7 @@ import io.github.churnkit.scoring.churn.RiskBands;
 import io.github.churnkit.scoring.clv.ClvCodec;
 import io.github.churnkit.scoring.clv.ClvSettings;
 import io.github.churnkit.scoring.clv.SbgParameters;
+import io.github.churnkit.scoring.clv.SbgUncertainty;
 import io.github.churnkit.scoring.monitor.TrainingDistributions;
 import io.github.churnkit.scoring.segment.SegmentCodec;
 import java.time.Clock;
@@ -28,7 +30,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Assembles a scoring bundle ({@link ModelBundle}, read by {@code io.github.churnkit.scoring.CustomerScorer})
@@ -38,6 +43,7 @@ import java.util.TreeMap;
  * ModelBundle bundle = BundleExporter.builder(fittedPipeline, churnModel, trainingTable)
  *         .segments(segmentModel)                                  // optional
  *         .clv(ClvInputs.fromChurnProbability("MonthlyCharges"), ClvSettings.defaults())  // optional
+ *         // or .clv(ClvInputs.fromSbg("MonthlyCharges", "tenure"), settings).sbg(sbgModel, 0.9)
  *         .metrics(TrainingMetrics.of(...))                        // optional
  *         .clock(Clock.fixed(trainedAt, ZoneOffset.UTC))           // for byte-identical files
  *         .build();
@@ -47,7 +53,8 @@ import java.util.TreeMap;
  * <p>What goes in: the training table's schema with the levels of its categorical columns; the
  * fitted pipeline; the churn model's runtime predictor and calibrator; the risk bands (default
  * {@link #DEFAULT_BANDS}); optionally the segment model's encoder and assigner, the CLV inputs,
- * settings and sBG parameters; training metrics; provenance (the churn trainer's settings, plus
+ * settings and sBG parameters (with their uncertainty, section {@code clv.sbg.interval}, when given
+ * a fitted {@link SbgModel}); training metrics; provenance (the churn trainer's settings, plus
  * {@code trainer} = its name, its seed, {@link DataFingerprint#of(CustomerTable)} of the training
  * table, churnkit and Java versions and the clock's time); and a drift baseline: the
  * {@link TrainingDistributions} of the training table's inputs and of the calibrated churn
@@ -60,6 +67,7 @@ public final class BundleExporter {
 
     /** Bands used when none are given: low below 0.2, medium below 0.5, high from 0.5. */
     public static final RiskBands DEFAULT_BANDS = RiskBands.of(new double[] {0.2, 0.5}, List.of("low", "medium", "high"));
+    private static final Logger LOG = LoggerFactory.getLogger(BundleExporter.class);
 
     private BundleExporter() {
     }
@@ -85,6 +93,7 @@ public final class BundleExporter {
         private ClvInputs clvInputs;
         private ClvSettings clvSettings;
         private SbgParameters sbg;
+        private SbgUncertainty sbgUncertainty;
         private TrainingMetrics metrics;
         private Clock clock = Clock.systemUTC();
         private TrainingDistributions.Config driftConfig = TrainingDistributions.Config.defaults();
@@ -122,9 +131,35 @@ public final class BundleExporter {
             return this;
         }
 
-        /** The sBG parameters, needed by {@link ClvInputs.Method#SBG}. */
+        /**
+         * The sBG parameters alone, needed by {@link ClvInputs.Method#SBG}: scores get a CLV but NaN
+         * interval bounds. Replaces an earlier {@link #sbg(SbgModel, double)}.
+         */
         public Builder sbg(SbgParameters value) {
             this.sbg = Objects.requireNonNull(value, "sbg");
+            this.sbgUncertainty = null;
+            return this;
+        }
+
+        /**
+         * A fitted sBG model: its parameters (section {@code clv.sbg}) and their uncertainty at the
+         * given confidence level (section {@code clv.sbg.interval}, {@link SbgModel#uncertainty}), so
+         * that sBG CLV scores carry a delta-method interval. When the fit has no covariance (its
+         * Hessian was not positive definite) only the parameters are written and a warning is logged.
+         * Replaces an earlier {@link #sbg(SbgParameters)}.
+         *
+         * @param model the fitted model
+         * @param level confidence level of the scores' intervals, in (0, 1), e.g. 0.9
+         * @throws IllegalArgumentException if the level is not in (0, 1)
+         */
+        public Builder sbg(SbgModel model, double level) {
+            Objects.requireNonNull(model, "sbg model");
+            Optional<SbgUncertainty> u = model.uncertainty(level);
+            if (u.isEmpty()) {
+                LOG.warn("the sBG fit {} has no parameter covariance; the bundle holds no CLV interval", model);
+            }
+            this.sbg = model.parameters();
+            this.sbgUncertainty = u.orElse(null);
             return this;
         }
 
@@ -178,6 +213,10 @@ public final class BundleExporter {
             }
             if (sbg != null) {
                 b.put(ClvCodec.SBG_SECTION, o -> ClvCodec.writeSbg(sbg, o));
+            }
+            if (sbgUncertainty != null) {
+                SbgUncertainty u = sbgUncertainty;
+                b.put(ClvCodec.SBG_INTERVAL_SECTION, o -> ClvCodec.writeSbgInterval(u, o));
             }
             if (metrics != null) {
                 b.put(TrainingMetrics.SECTION, metrics::writeTo);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.churnkit.core.synthetic.CohortGenerator;
+import io.github.churnkit.core.synthetic.SimulatedCohorts;
 import io.github.churnkit.core.synthetic.TransactionGenerator;
 import io.github.churnkit.core.transactions.CustomerSummaries;
 import io.github.churnkit.scoring.clv.BgNbdParameters;
@@ -12,7 +14,9 @@ import io.github.churnkit.scoring.clv.ClvSettings;
 import io.github.churnkit.scoring.clv.GammaGammaParameters;
 import io.github.churnkit.scoring.clv.PurchaseHistory;
 import io.github.churnkit.scoring.clv.SbgParameters;
+import io.github.churnkit.scoring.clv.SbgUncertainty;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 
 class ClvIntervalsTest {
@@ -130,6 +134,107 @@ class ClvIntervalsTest {
                     new SbgParameters(Math.exp(p[0]), Math.exp(p[1])), 2));
         }
         assertEquals(sd(logClv), e.logStandardError(), 0.1 * sd(logClv));
+    }
+
+    @Test
+    void subscription_matchesIndependentCentralDifferencesAndCommonsMathQuantile() {
+        // an independent delta method: central differences (step 1e-5, error about 1e-10) of
+        // ln ClvFormulas.subscription in the log-parameters, and z from Commons Math's inverse normal
+        SbgModel sbg = SbgFitter.withDefaults().fitSurvivors(new long[] {1000, 631, 468, 382, 326, 289, 262, 241});
+        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.95);
+        for (ClvSettings settings : new ClvSettings[] {new ClvSettings(0.5, 0.01, 24),
+            new ClvSettings(1.0, 0.05, ClvSettings.UNBOUNDED)}) {
+            for (int n : new int[] {0, 3, 30}) {
+                double[] phi = {Math.log(sbg.estimates().value(0)), Math.log(sbg.estimates().value(1))};
+                double[] g = new double[2];
+                double h = 1e-5;
+                for (int j = 0; j < 2; j++) {
+                    double[] plus = phi.clone();
+                    double[] minus = phi.clone();
+                    plus[j] += h;
+                    minus[j] -= h;
+                    g[j] = (Math.log(ClvFormulas.subscription(settings, 42.0,
+                            new SbgParameters(Math.exp(plus[0]), Math.exp(plus[1])), n))
+                            - Math.log(ClvFormulas.subscription(settings, 42.0,
+                            new SbgParameters(Math.exp(minus[0]), Math.exp(minus[1])), n))) / (2 * h);
+                }
+                double var = 0;
+                for (int i = 0; i < 2; i++) {
+                    for (int j = 0; j < 2; j++) {
+                        var += g[i] * sbg.estimates().logCovariance(i, j) * g[j];
+                    }
+                }
+                double se = Math.sqrt(var);
+                ClvEstimate e = ClvIntervals.of(0.9).subscription(settings, 42.0, sbg, n);
+                String at = settings + " n=" + n;
+                assertEquals(ClvFormulas.subscription(settings, 42.0, sbg.parameters(), n), e.value(), 0.0, at);
+                assertEquals(se, e.logStandardError(), 1e-8, at);
+                assertEquals(e.value() * Math.exp(-z * se), e.lower(), 1e-8 * e.value(), at);
+                assertEquals(e.value() * Math.exp(z * se), e.upper(), 1e-8 * e.value(), at);
+                assertEquals(0.9, e.level(), 0.0);
+            }
+        }
+    }
+
+    @Test
+    void subscription_simulatedCohorts_intervalCoversTheTrueClvAtAboutItsLevel() {
+        // 400 cohorts of 1,000 customers simulated from the paper's "regular" parameters (alpha 0.704,
+        // beta 1.182; Fader & Hardie 2007), 8 periods each, refitted; the true CLV is the one of the
+        // true parameters. If the delta method is right, each 90% interval covers it with probability
+        // about 0.9, so the count of covers is Binomial(400, 0.9): sd 6 covers (1.5%). The band
+        // 0.9 +- 0.06 is 4 sd, leaving room for the normal approximation at this sample size.
+        CohortGenerator.Retention truth = new CohortGenerator.Retention(0.704, 1.182);
+        SbgParameters trueParameters = new SbgParameters(truth.alpha(), truth.beta());
+        ClvSettings bounded = new ClvSettings(1.0, 0.01, 36);
+        ClvSettings unbounded = new ClvSettings(1.0, 0.1, ClvSettings.UNBOUNDED);
+        ClvIntervals intervals = ClvIntervals.of(0.9);
+        int reps = 400;
+        int coveredBounded = 0;
+        int coveredUnbounded = 0;
+        for (int rep = 0; rep < reps; rep++) {
+            SimulatedCohorts sim = CohortGenerator.of(CohortGenerator.Config.defaults().withCustomersPerCohort(1000)
+                    .withCohorts(1).withPeriods(8).withRetention(truth).withSeed(1000 + rep)).generate();
+            SbgModel fit = SbgFitter.withDefaults().fitSurvivors(
+                    java.util.Arrays.stream(sim.survivors(0)).asLongStream().toArray());
+            coveredBounded += covers(intervals.subscription(bounded, 1.0, fit, 0),
+                    ClvFormulas.subscription(bounded, 1.0, trueParameters, 0)) ? 1 : 0;
+            coveredUnbounded += covers(intervals.subscription(unbounded, 1.0, fit, 4),
+                    ClvFormulas.subscription(unbounded, 1.0, trueParameters, 4)) ? 1 : 0;
+        }
+        assertEquals(0.9, coveredBounded / (double) reps, 0.06, "bounded horizon, new customers");
+        assertEquals(0.9, coveredUnbounded / (double) reps, 0.06, "unbounded horizon, 4 renewals");
+    }
+
+    private static boolean covers(ClvEstimate e, double truth) {
+        return e.lower() <= truth && truth <= e.upper();
+    }
+
+    @Test
+    void subscription_fitWithoutCovariance_nanBounds() {
+        double nan = Double.NaN;
+        ParameterEstimates flat = new ParameterEstimates(java.util.List.of("alpha", "beta"),
+                new double[] {Math.log(0.7), Math.log(1.2)}, new double[][] {{nan, nan}, {nan, nan}}, -100, 10);
+        SbgModel model = new SbgModel(flat, 1000, FitSettings.defaults());
+        assertTrue(model.uncertainty(0.9).isEmpty());
+        ClvEstimate e = ClvIntervals.of(0.9).subscription(ClvSettings.defaults(), 10.0, model, 2);
+        assertEquals(ClvFormulas.subscription(ClvSettings.defaults(), 10.0, model.parameters(), 2), e.value(), 0.0);
+        assertTrue(Double.isNaN(e.lower()) && Double.isNaN(e.upper()) && Double.isNaN(e.logStandardError()));
+        assertThrows(IllegalArgumentException.class, () -> model.uncertainty(1.5));
+    }
+
+    @Test
+    void uncertainty_fittedModel_holdsTheFitsLogCovarianceAndLevel() {
+        SbgModel sbg = SbgFitter.withDefaults().fitSurvivors(new long[] {1000, 869, 743, 653, 593, 551, 517, 491});
+        SbgUncertainty u = sbg.uncertainty(0.8).orElseThrow();
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                assertEquals(sbg.estimates().logCovariance(i, j), u.logCovariance(i, j),
+                        1e-15 * Math.abs(sbg.estimates().logCovariance(i, i)));
+            }
+        }
+        assertEquals(0.8, u.level(), 0.0);
+        // z for 80%: qnorm(0.9) = 1.2815515655446004 (standard normal table)
+        assertEquals(1.2815515655446004, u.z(), 1e-15);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.churnkit.models.export;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.churnkit.core.CategoricalColumn;
@@ -18,12 +19,17 @@ import io.github.churnkit.features.FittedPipeline;
 import io.github.churnkit.models.churn.BoostedChurnTrainer;
 import io.github.churnkit.models.churn.ChurnModel;
 import io.github.churnkit.models.churn.LogisticChurnTrainer;
+import io.github.churnkit.models.clv.ClvEstimate;
+import io.github.churnkit.models.clv.ClvIntervals;
+import io.github.churnkit.models.clv.SbgFitter;
+import io.github.churnkit.models.clv.SbgModel;
 import io.github.churnkit.models.segment.KMeansSegmenter;
 import io.github.churnkit.models.segment.SegmentModel;
 import io.github.churnkit.scoring.ClvInputs;
 import io.github.churnkit.scoring.CustomerScore;
 import io.github.churnkit.scoring.CustomerScorer;
 import io.github.churnkit.scoring.bundle.ModelBundle;
+import io.github.churnkit.scoring.clv.ClvCodec;
 import io.github.churnkit.scoring.clv.ClvFormulas;
 import io.github.churnkit.scoring.clv.ClvSettings;
 import io.github.churnkit.scoring.clv.SbgParameters;
@@ -146,6 +152,59 @@ class BundleExporterTest {
             assertEquals(-1, s.segmentId());
             assertTrue(s.reasons().size() <= 3);
         }
+    }
+
+    @Test
+    void build_fittedSbgModel_scoresCarryTheIntervalOfClvIntervals(@TempDir Path dir) {
+        // export -> file -> load -> score gives, for every held-out customer, the interval that
+        // ClvIntervals.subscription computes from the fitted model directly
+        NumericColumn trainTenure = train.numeric("tenure");
+        int[] labels = train.targetLabels();
+        int[] periods = new int[labels.length];
+        boolean[] churned = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            churned[i] = labels[i] == 1;
+            periods[i] = Math.max(churned[i] ? 1 : 0, (int) Math.round(trainTenure.get(i)));
+        }
+        SbgModel retention = SbgFitter.withDefaults().fitIndividuals(periods, churned);
+        ClvSettings clvSettings = new ClvSettings(0.8, 0.01, 24);
+        ModelBundle bundle = BundleExporter.builder(pipeline, logistic(), train)
+                .clv(ClvInputs.fromSbg("MonthlyCharges", "tenure"), clvSettings)
+                .sbg(retention, 0.9)
+                .clock(CLOCK)
+                .build();
+        assertTrue(bundle.contains(ClvCodec.SBG_INTERVAL_SECTION));
+        bundle.writeTo(dir.resolve("sbg.ckb"));
+        CustomerScorer scorer = CustomerScorer.load(dir.resolve("sbg.ckb"));
+        assertTrue(scorer.hasClvInterval());
+        ClvIntervals intervals = ClvIntervals.of(0.9);
+        NumericColumn charges = test.numeric("MonthlyCharges");
+        NumericColumn tenure = test.numeric("tenure");
+        for (int i = 0; i < test.rowCount(); i++) {
+            CustomerScore s = scorer.score(customer(test, i));
+            ClvEstimate e = intervals.subscription(clvSettings, charges.get(i), retention, (int) tenure.get(i));
+            assertEquals(e.value(), s.clv(), 1e-9 * e.value(), "CLV of row " + i);
+            assertEquals(e.lower(), s.clvLow(), 1e-9 * e.value(), "lower bound of row " + i);
+            assertEquals(e.upper(), s.clvHigh(), 1e-9 * e.value(), "upper bound of row " + i);
+            assertTrue(s.clvLow() < s.clv() && s.clv() < s.clvHigh(), "row " + i);
+        }
+    }
+
+    @Test
+    void build_bareSbgParameters_noIntervalSectionAndNaNBounds() {
+        SbgModel retention = SbgFitter.withDefaults().fitSurvivors(new long[] {1000, 631, 468, 382, 326, 289, 262, 241});
+        ModelBundle bundle = BundleExporter.builder(pipeline, logistic(), train)
+                .clv(ClvInputs.fromSbg("MonthlyCharges", "tenure"), ClvSettings.defaults())
+                .sbg(retention, 0.9)
+                .sbg(retention.parameters()) // the later call wins: parameters only
+                .clock(CLOCK)
+                .build();
+        assertFalse(bundle.contains(ClvCodec.SBG_INTERVAL_SECTION));
+        CustomerScore s = CustomerScorer.of(bundle).score(customer(test, 0));
+        assertTrue(s.clv() > 0);
+        assertTrue(Double.isNaN(s.clvLow()) && Double.isNaN(s.clvHigh()));
+        assertThrows(IllegalArgumentException.class, () -> BundleExporter.builder(pipeline, logistic(), train)
+                .sbg(retention, 1.0));
     }
 
     @Test

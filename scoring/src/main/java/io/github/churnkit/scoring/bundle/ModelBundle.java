@@ -56,8 +56,11 @@ public final class ModelBundle {
 
     /** The format major version this library writes and reads. */
     public static final int FORMAT_MAJOR = 1;
-    /** The format minor version this library writes. */
-    public static final int FORMAT_MINOR = 0;
+    /**
+     * The format minor version this library writes: 1 (format 1.1 added the optional section
+     * {@code clv.sbg.interval}; a 1.0 reader ignores it, and this reader reads 1.0 files unchanged).
+     */
+    public static final int FORMAT_MINOR = 1;
     /** Default upper bound on the size of a bundle the loader accepts: 256 MiB. */
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
     /** Maximum number of sections in a bundle. */

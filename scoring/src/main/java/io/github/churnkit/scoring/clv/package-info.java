@@ -12,6 +12,9 @@
  *       transaction.</li>
  *   <li>{@link io.github.churnkit.scoring.clv.ClvFormulas}: discounted CLV for both settings, given
  *       {@link io.github.churnkit.scoring.clv.ClvSettings} (margin, discount rate, horizon).</li>
+ *   <li>{@link io.github.churnkit.scoring.clv.SbgUncertainty}: the covariance of a fitted
+ *       {@code (ln α, ln β)} and a level; the delta-method interval of a subscription CLV (an
+ *       analytic gradient of ln DERL, the same for every revenue and margin).</li>
  * </ul>
  *
  * <pre>{@code
@@ -24,6 +27,10 @@
  *
  * SbgParameters sbg = new SbgParameters(0.668, 3.806);                     // months
  * double value = ClvFormulas.subscription(ClvSettings.defaults().withMargin(0.3), 49.0, sbg, 4);
+ *
+ * SbgUncertainty u = SbgUncertainty.of(new double[][] {{0.02, -0.01}, {-0.01, 0.05}}, 0.9);
+ * double se = u.logStandardError(ClvSettings.defaults().withMargin(0.3), sbg, 4);
+ * double low = u.lower(value, se), high = u.upper(value, se);              // value · exp(∓ z se)
  * }</pre>
  *
  * <p>All types are immutable and thread-safe; the per-customer methods do not allocate. Invalid input

@@ -149,6 +149,7 @@ final class BundleFixtures {
         n += decodeIfPresent(b, SegmentCodec.SECTION, SegmentCodec::read);
         n += decodeIfPresent(b, ClvCodec.SETTINGS_SECTION, ClvCodec::readSettings);
         n += decodeIfPresent(b, ClvCodec.SBG_SECTION, ClvCodec::readSbg);
+        n += decodeIfPresent(b, ClvCodec.SBG_INTERVAL_SECTION, ClvCodec::readSbgInterval);
         n += decodeIfPresent(b, ClvCodec.BG_NBD_SECTION, ClvCodec::readBgNbd);
         n += decodeIfPresent(b, ClvCodec.GAMMA_GAMMA_SECTION, ClvCodec::readGammaGamma);
         return n;

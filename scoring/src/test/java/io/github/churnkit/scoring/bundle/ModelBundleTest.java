@@ -38,7 +38,7 @@ class ModelBundleTest {
         assertEquals(BundleFixtures.distributions(),
                 b.decode(TrainingDistributions.SECTION, TrainingDistributions::readFrom));
         assertEquals(1, b.formatMajor());
-        assertEquals(0, b.formatMinor());
+        assertEquals(1, b.formatMinor()); // docs/model-format.md: this library writes format 1.1
     }
 
     @Test
@@ -72,7 +72,7 @@ class ModelBundleTest {
         DataOutputStream d = new DataOutputStream(body);
         d.write(new byte[] {(byte) 0x89, 0x43, 0x4b, 0x42, 0x0d, 0x0a, 0x1a, 0x0a});
         d.writeShort(1);
-        d.writeShort(0);
+        d.writeShort(1);
         d.writeInt(2);
         d.writeByte(1);
         d.writeBytes("a");
@@ -128,6 +128,18 @@ class ModelBundleTest {
         byte[] file = BundleFixtures.bundle().toBytes();
         file[9] = 0;
         assertThrows(UnsupportedBundleVersionException.class, () -> ModelBundle.parse(file));
+    }
+
+    @Test
+    void load_formatOneZeroFile_acceptedUnchanged() throws Exception {
+        // files written before format 1.1 carry minor version 0 and must still load
+        byte[] file = BundleFixtures.bundle().toBytes();
+        file[11] = 0;
+        byte[] old = BundleFixtures.reseal(file);
+        ModelBundle b = ModelBundle.parse(old);
+        assertEquals(0, b.formatMinor());
+        assertEquals(BundleFixtures.metrics(), b.decode(TrainingMetrics.SECTION, TrainingMetrics::readFrom));
+        assertArrayEquals(old, b.toBytes());
     }
 
     @Test
