@@ -9,16 +9,16 @@ package io.github.churnkit.scoring.churn;
  * goes right: see {@link #right(double, double)}) above copies of its value, so each row reaches a
  * leaf with the value it reaches in the original tree and the sums are the same bit for bit.
  *
- * <p>Walks eight trees side by side for one row, and a block of rows (small enough to stay in the L1
- * cache) level by level per tree for a batch, so independent loads overlap. Used only when every
- * real threshold is finite and the depth is at most {@value #MAX_DEPTH}. Immutable.
+ * <p>Walks eight trees side by side for one row, so independent loads overlap; a batch of rows goes
+ * through the same trees in a second layout, {@link BatchTrees}, level by level over blocks of rows.
+ * Used only when every real threshold is finite and the depth is at most {@value #MAX_DEPTH}.
+ * Immutable and thread-safe.
  */
 final class CompleteTrees {
 
     /** Deepest ensemble laid out this way: 2^8 leaves per tree. */
     static final int MAX_DEPTH = 8;
     private static final int GROUP = 8;
-    private static final int BLOCK = 64;
 
     private final int depth;
     private final int inner;
@@ -26,6 +26,7 @@ final class CompleteTrees {
     private final int[] feature;
     private final double[] threshold;
     private final double[] leaf;
+    private final BatchTrees batch;
 
     private CompleteTrees(TreeEnsemble e, int depth) {
         this.depth = depth;
@@ -37,6 +38,7 @@ final class CompleteTrees {
         for (int t = 0; t < trees; t++) {
             place(e, e.roots[t], t, 0, 0);
         }
+        this.batch = new BatchTrees(depth, e.features, feature, threshold, leaf);
     }
 
     /** The complete layout of {@code e}, or null when it does not apply (multi-class, too deep, an infinite threshold). */
@@ -129,35 +131,10 @@ final class CompleteTrees {
     }
 
     /**
-     * Adds each row's leaf values to {@code out[i]} (pre-filled with the base), in tree order. Rows
-     * go in blocks of {@value #BLOCK}; for each tree, level by level, the block's rows each take one
-     * step, and those steps are independent, so the processor overlaps their loads. Allocates one
-     * array of {@value #BLOCK} ints per call.
+     * Adds each row's leaf values to {@code out[i]} (pre-filled with the base), in tree order, with
+     * the batch layout ({@link BatchTrees}); allocates nothing once the calling thread has its buffers.
      */
-    void margins(double[] rows, int width, int count, double[] out) {
-        final int[] f = feature;
-        final double[] thr = threshold;
-        final double[] v = leaf;
-        final int in = inner;
-        final int d = depth;
-        final int[] at = new int[BLOCK];
-        for (int from = 0; from < count; from += BLOCK) {
-            final int n = Math.min(BLOCK, count - from);
-            final int base = from * width;
-            for (int t = 0; t < trees; t++) {
-                final int b = t * in;
-                java.util.Arrays.fill(at, 0, n, 0);
-                for (int k = 0; k < d; k++) {
-                    for (int r = 0, o = base; r < n; r++, o += width) {
-                        int i = at[r];
-                        at[r] = 2 * i + 1 + right(rows[o + f[b + i]], thr[b + i]);
-                    }
-                }
-                final int lb = t + b - in;
-                for (int r = 0; r < n; r++) {
-                    out[from + r] += v[lb + at[r]];
-                }
-            }
-        }
+    void margins(double[] rows, int count, double[] out) {
+        batch.margins(rows, count, out);
     }
 }

@@ -171,10 +171,12 @@ public final class TreeEnsemble implements ChurnPredictor {
 
     /**
      * {@inheritDoc} For a binary ensemble of depth at most {@value CompleteTrees#MAX_DEPTH} with
-     * finite thresholds this walks each tree level by level over blocks of 64 rows that stay in
-     * the L1 cache, so the rows' independent steps overlap; the per-row sums still run in tree order,
-     * so every value equals {@link #probability(double[])} bit for bit. Allocates one array of 64
-     * ints per call, nothing per row.
+     * finite thresholds this walks each tree level by level over blocks of 64 rows that stay in the
+     * L1 cache, so the rows' independent steps overlap ({@link BatchTrees}); the per-row sums still
+     * run in tree order, so every value equals {@link #probability(double[])} bit for bit. Allocates
+     * nothing once the calling thread has its working buffers (about {@code 512 × featureCount()}
+     * bytes per thread and ensemble); the batch layout itself takes about 20 bytes per padded tree
+     * slot ({@code treeCount() × 2^depth}, rounded up to a power of two).
      */
     @Override
     public void batchProbability(double[] rows, int count, double[] out) {
@@ -187,7 +189,7 @@ public final class TreeEnsemble implements ChurnPredictor {
                     + " inputs and " + count + " outputs, found " + rows.length + " and " + out.length);
         }
         java.util.Arrays.fill(out, 0, count, base[0]);
-        complete.margins(rows, features, count, out);
+        complete.margins(rows, count, out);
         for (int i = 0; i < count; i++) {
             out[i] = 1.0 - 1.0 / (1.0 + Math.exp(outputScale * out[i]));
         }

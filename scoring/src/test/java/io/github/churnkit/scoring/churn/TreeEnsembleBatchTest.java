@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.churnkit.scoring.ScorerFixtures;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast tree walks (four trees side by side per call, eight rows side by side per tree in a
- * batch) must give exactly what walking one tree at a time gives: the reference here is the
+ * The fast tree walks (eight trees side by side per call; in a batch, blocks of 64 rows level by
+ * level through each tree, with NaN read as +infinity) must give exactly what walking one tree at a
+ * time gives: the reference here is the
  * ensemble's own single-tree walk {@code leaf(x, t)} summed in tree order, computed in the test.
  */
 class TreeEnsembleBatchTest {
@@ -48,6 +54,103 @@ class TreeEnsembleBatchTest {
             assertEquals(ref, batch[i], 0.0, "batch row " + i);
         }
         assertThrows(IllegalArgumentException.class, () -> e.batchProbability(rows, n + 1, new double[n + 1]));
+    }
+
+    /** An ensemble of {@code trees} trees whose depths cycle through {@code depths}. */
+    private static TreeEnsemble mixed(int width, int trees, int[] depths, long seed) {
+        TreeEnsemble.Builder b = TreeEnsemble.builder(width, 2).outputScale(2).baseScore(0, -0.125);
+        for (int t = 0; t < trees; t++) {
+            b.tree(0);
+            copyTree(ScorerFixtures.trees(width, 1, depths[t % depths.length], seed + t), b);
+        }
+        return b.build();
+    }
+
+    /** Random rows with NaN, infinities, signed zeros and values equal to split thresholds sprinkled in. */
+    private static double[] rows(TreeEnsemble e, int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int width = e.featureCount();
+        double[] rows = new double[n * width];
+        double[] specials = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0};
+        for (int i = 0; i < rows.length; i++) {
+            double u = r.nextDouble();
+            if (u < 0.04) {
+                rows[i] = specials[r.nextInt(specials.length)];
+            } else if (u < 0.10) {
+                // exactly on a split threshold: x <= t must go left
+                int node = r.nextInt(e.nodeCount());
+                rows[i] = e.feature[node] >= 0 ? e.threshold[node] : 0.5;
+            } else {
+                rows[i] = -2 + 4 * r.nextDouble();
+            }
+        }
+        return rows;
+    }
+
+    private static void assertBatchEqualsReference(TreeEnsemble e, double[] rows, int n, String what) {
+        int width = e.featureCount();
+        double[] batch = new double[n + 3];
+        batch[n] = 42; // beyond count: left alone
+        e.batchProbability(rows, n, batch);
+        double[] x = new double[width];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rows, i * width, x, 0, width);
+            assertEquals(reference(e, x), batch[i], 0.0, what + ", row " + i);
+        }
+        assertEquals(42, batch[n], 0.0, what + ": wrote beyond count");
+    }
+
+    @Test
+    void batch_depthsZeroToEightAndRaggedCounts_equalOneTreeAtATime() {
+        int[][] depthSets = {{0}, {1}, {2}, {8}, {0, 3, 1}, {0, 1, 2, 3, 4, 5, 6, 7, 8}};
+        int[] counts = {0, 1, 63, 64, 65, 130, 1_000};
+        for (int[] depths : depthSets) {
+            TreeEnsemble e = mixed(5, 37, depths, depths.length * 100L + depths[0]);
+            double[] rows = rows(e, 1_000, depths[0] + 7L);
+            for (int n : counts) {
+                assertBatchEqualsReference(e, rows, n, "depths " + java.util.Arrays.toString(depths) + ", " + n + " rows");
+            }
+        }
+    }
+
+    @Test
+    void batch_fourThreadsAtOnce_equalSingleThreaded() throws Exception {
+        TreeEnsemble e = mixed(9, 120, new int[] {6, 4, 8, 5}, 11);
+        int n = 2_000;
+        double[] rows = rows(e, n, 3);
+        double[] expected = new double[n];
+        e.batchProbability(rows, n, expected);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                int seed = k;
+                results.add(pool.submit(() -> {
+                    SplittableRandom r = new SplittableRandom(seed);
+                    for (int rep = 0; rep < 40; rep++) {
+                        // a random window of rows, so threads interleave different block counts
+                        int from = r.nextInt(n);
+                        int count = r.nextInt(n - from + 1);
+                        double[] window = java.util.Arrays.copyOfRange(rows, from * 9, (from + count) * 9);
+                        double[] out = new double[count];
+                        e.batchProbability(window, count, out);
+                        for (int i = 0; i < count; i++) {
+                            if (Double.doubleToRawLongBits(out[i]) != Double.doubleToRawLongBits(expected[from + i])) {
+                                return "thread " + seed + " row " + (from + i) + ": " + out[i] + " != " + expected[from + i];
+                            }
+                        }
+                    }
+                    return "";
+                }));
+            }
+            for (Future<String> f : results) {
+                assertEquals("", f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // and the single-threaded batch itself equals the one-tree-at-a-time walk
+        assertBatchEqualsReference(e, rows, n, "120 trees");
     }
 
     /** Copies the only tree of {@code from} into {@code to} (nodes in the same order). */

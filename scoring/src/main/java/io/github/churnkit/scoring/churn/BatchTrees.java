@@ -1,0 +1,172 @@
+package io.github.churnkit.scoring.churn;
+
+/**
+ * The batch form of a binary tree ensemble: the complete trees of {@link CompleteTrees} re-laid out
+ * for walking many rows at once, level by level.
+ *
+ * <p><b>Layout.</b> Tree {@code t} occupies the {@code 2^D} slots {@code [t 2^D, (t + 1) 2^D)} in
+ * heap order: the root is slot 1, the children of slot {@code i} are {@code 2i} (left) and
+ * {@code 2i + 1} (right), and after {@code D} steps the walk ends in slot {@code 2^D + j}, the
+ * tree's leaf {@code j}. Each split slot holds its feature premultiplied by the block size (the
+ * feature's column in the transposed block below) and its threshold; the leaf values are those of
+ * {@link CompleteTrees}. The arrays are padded to a power of two so that every index can be masked
+ * with {@code length - 1}, which the JIT recognises as always in bounds (no range check per step).
+ *
+ * <p><b>The walk.</b> Rows are taken in blocks of {@value #BLOCK}. A block is copied, transposed, into
+ * a per-thread buffer with every NaN replaced by +infinity; for a finite threshold both go right, so
+ * routing is unchanged, and the comparison becomes the sign bit of {@code threshold - x}, exact for
+ * every other value (see {@link #right(double, double)}). Then, tree by tree and level by level,
+ * every row of the block takes one step; the rows' steps are independent, so the processor overlaps
+ * them. The root level reads one constant node and the last level adds the leaf value directly.
+ * Leaf values are added to each row's sum in tree order, so the sums, and the probabilities, equal
+ * those of the one-row walks bit for bit.
+ *
+ * <p>Immutable and thread-safe: the working buffers are per thread ({@link ThreadLocal}), so a batch
+ * call allocates nothing once a thread has its buffers.
+ */
+final class BatchTrees {
+
+    /** Rows per block: the block's transposed values stay in the L1 cache. */
+    static final int BLOCK = 64;
+    private static final int BLOCK_SHIFT = 6;
+
+    private final int depth;
+    private final int stride;
+    private final int trees;
+    private final int features;
+    private final int[] feature;
+    private final double[] threshold;
+    private final double[] leaf;
+    private final ThreadLocal<Work> work;
+
+    /** One thread's buffers: the transposed block and the rows' current slots. */
+    private static final class Work {
+        final double[] block;
+        final int[] at = new int[BLOCK];
+
+        Work(int features) {
+            this.block = new double[powerOfTwoAtLeast(BLOCK * features)];
+        }
+    }
+
+    /**
+     * @param depth    the common depth {@code D} of the complete trees (0 to {@link CompleteTrees#MAX_DEPTH})
+     * @param features the row width
+     * @param splitFeature per tree, the {@code 2^D - 1} split features in level order (0-based, children of
+     *                 position {@code p} at {@code 2p + 1} and {@code 2p + 2}), tree after tree
+     * @param splitThreshold the matching thresholds, finite or NaN for a padding split
+     * @param leafValue per tree, its {@code 2^D} leaf values, tree after tree
+     */
+    BatchTrees(int depth, int features, int[] splitFeature, double[] splitThreshold, double[] leafValue) {
+        this.depth = depth;
+        this.stride = 1 << depth;
+        this.trees = leafValue.length / stride;
+        this.features = features;
+        int inner = stride - 1;
+        int slots = powerOfTwoAtLeast(trees * stride);
+        this.feature = new int[slots];
+        this.threshold = new double[slots];
+        this.leaf = new double[slots];
+        for (int t = 0; t < trees; t++) {
+            for (int p = 0; p < inner; p++) {
+                double thr = splitThreshold[t * inner + p];
+                // a padding split (NaN) sits above copies of one leaf: either way gives its value
+                feature[t * stride + p + 1] = Double.isNaN(thr) ? 0 : splitFeature[t * inner + p] << BLOCK_SHIFT;
+                threshold[t * stride + p + 1] = Double.isNaN(thr) ? 0.0 : thr;
+            }
+        }
+        System.arraycopy(leafValue, 0, leaf, 0, trees * stride);
+        this.work = ThreadLocal.withInitial(() -> new Work(features));
+    }
+
+    static int powerOfTwoAtLeast(int n) {
+        return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
+    }
+
+    /**
+     * 1 when a row goes right, else 0: the sign bit of {@code threshold - x}. Exact for a finite
+     * threshold that is not -0.0 and any {@code x} but NaN: the rounded difference of two finite
+     * doubles has the sign of the exact one and is +0.0 when they are equal, and an infinite
+     * {@code x} gives an infinite difference of the opposite sign.
+     */
+    static int right(double threshold, double x) {
+        return (int) (Double.doubleToRawLongBits(threshold - x) >>> 63);
+    }
+
+    /**
+     * Adds each row's leaf values to {@code out[i]} (pre-filled with the base score), in tree order.
+     *
+     * @param rows  {@code count} rows of {@code width} values, row after row
+     * @param count rows to score
+     * @param out   receives the margins; {@code out.length >= count}
+     */
+    void margins(double[] rows, int count, double[] out) {
+        Work w = work.get();
+        final double[] block = w.block;
+        final int[] at = w.at;
+        final int width = features;
+        for (int from = 0; from < count; from += BLOCK) {
+            final int n = Math.min(BLOCK, count - from);
+            for (int r = 0; r < n; r++) {
+                final int src = (from + r) * width;
+                for (int f = 0; f < width; f++) {
+                    double x = rows[src + f];
+                    block[((f << BLOCK_SHIFT) + r) & (block.length - 1)] = x != x ? Double.POSITIVE_INFINITY : x;
+                }
+            }
+            if (depth == 0) {
+                for (int t = 0; t < trees; t++) {
+                    double v = leaf[t];
+                    for (int r = 0; r < n; r++) {
+                        out[from + r] += v;
+                    }
+                }
+            } else {
+                for (int t = 0; t < trees; t++) {
+                    walk(t, block, at, n, out, from);
+                }
+            }
+        }
+    }
+
+    /** One tree for the {@code n} rows of the block: root, middle levels, last level with the leaf. */
+    private void walk(int t, double[] block, int[] at, int n, double[] out, int from) {
+        final int[] fa = feature;
+        final double[] ta = threshold;
+        final double[] v = leaf;
+        final int mf = fa.length - 1;
+        final int mt = ta.length - 1;
+        final int mb = block.length - 1;
+        final int base = t * stride;
+        final int rootFeature = fa[(base + 1) & mf];
+        final double rootThreshold = ta[(base + 1) & mt];
+        if (depth == 1) {
+            for (int r = 0; r < n; r++) {
+                out[from + r] += v[(base + right(rootThreshold, block[(rootFeature + r) & mb])) & mf];
+            }
+            return;
+        }
+        for (int r = 0; r < n; r++) {
+            at[r] = 2 + right(rootThreshold, block[(rootFeature + r) & mb]);
+        }
+        for (int k = 1; k < depth - 1; k++) {
+            for (int r = 0; r < n; r++) {
+                int i = at[r];
+                int a = (base + i) & mf;
+                at[r] = 2 * i + right(ta[a & mt], block[(fa[a] + r) & mb]);
+            }
+        }
+        final int leafBase = base - stride;
+        for (int r = 0; r < n; r++) {
+            int i = at[r];
+            int a = (base + i) & mf;
+            out[from + r] += v[(leafBase + 2 * i + right(ta[a & mt], block[(fa[a] + r) & mb])) & mf];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BatchTrees[" + trees + " trees, depth " + depth + ", " + features + " features, " + feature.length
+                + " slots]";
+    }
+}
