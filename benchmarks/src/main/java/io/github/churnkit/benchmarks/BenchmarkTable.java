@@ -227,9 +227,11 @@ public final class BenchmarkTable {
             low = (b.score() - b.error()) / (r.score() + r.error());
             high = (b.score() + b.error()) / (r.score() - r.error());
         }
+        // two decimals, more below 1 so that a small ratio keeps three significant digits
+        int decimals = Math.max(2, decimals(ratio));
         String range = Double.isFinite(low) && Double.isFinite(high) && low >= 0 && high >= low
-                ? String.format(Locale.ROOT, " (%.2f–%.2f)", low, high) : "";
-        return String.format(Locale.ROOT, "**%.2fx**%s vs `%s`", ratio, range, method);
+                ? " (" + format(low, decimals) + "–" + format(high, decimals) + ")" : "";
+        return "**" + format(ratio, decimals) + "x**" + range + " vs `" + method + "`";
     }
 
     private static String params(Map<String, String> params) {

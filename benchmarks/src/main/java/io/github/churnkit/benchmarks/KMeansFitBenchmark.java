@@ -41,7 +41,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * <p>Data: seeded Gaussian blobs, 8 groups whose centres are at least 4 standard deviations
  * apart. Each measurement is one fit (single-shot).
  *
- * <p>Run: {@code java -Xmx8g -jar benchmarks/target/benchmarks.jar KMeansFitBenchmark}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar KMeansFitBenchmark -prof gc} (the fork gets
+ * {@code -Xmx8g}; or {@code scripts/bench.sh KMeansFitBenchmark}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

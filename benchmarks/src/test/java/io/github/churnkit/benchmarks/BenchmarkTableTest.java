@@ -97,6 +97,17 @@ class BenchmarkTableTest {
     }
 
     @Test
+    void speedUp_farBelowOne_keepsThreeSignificantDigits() {
+        List<JmhResults.Result> results = new ArrayList<>(run());
+        JmhResults.Result score = find(results, "SingleScoreBenchmark.churnkitScore", "TREES_100");
+        JmhResults.Result slow = new JmhResults.Result(score.run(), score.benchmark(), "thrpt", 1, score.params(), 0.5,
+                0.0, "ops/s", Double.NaN, score.settings());
+
+        // 0.5 / 200 = 0.0025; range 0.5 / 220 = 0.00227 to 0.5 / 180 = 0.00278
+        assertEquals("**0.00250x** (0.00227–0.00278) vs `library`", BenchmarkTable.speedUp(slow, results));
+    }
+
+    @Test
     void speedUp_unknownError_omitsTheRange() {
         List<JmhResults.Result> results = run();
 
