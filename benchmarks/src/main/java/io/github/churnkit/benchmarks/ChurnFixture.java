@@ -78,6 +78,8 @@ final class ChurnFixture {
     static final int NUMERIC = 13;
     private static final List<String> LEVELS = List.of("a", "b", "c");
     private static final Map<String, ChurnFixture> CACHE = new HashMap<>();
+    /** Held so that its level stays set (the logging framework keeps loggers only weakly). */
+    private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
 
     final ModelKind kind;
     final int rows;
@@ -125,8 +127,9 @@ final class ChurnFixture {
     }
 
     /**
-     * The fixture for a model and a number of training rows, built on first use (which takes most of
-     * a minute for 1,000 trees on 10,000 rows) and cached for the life of the JVM.
+     * The fixture for a model and a number of training rows, built on first use (about 20 s for 1,000
+     * trees on 10,000 rows on the 2-core machine of {@code docs/benchmarks.md}) and cached for the
+     * life of the JVM.
      */
     static synchronized ChurnFixture of(ModelKind kind, int rows) {
         String key = kind + "/" + rows;
@@ -141,7 +144,7 @@ final class ChurnFixture {
     private ChurnFixture(ModelKind kind, int rows) {
         this.kind = kind;
         this.rows = rows;
-        Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
+        TRIBUO_LOG.setLevel(Level.WARNING);
         CustomerTable train = table(rows, 1L);
         CustomerTable sample = table(SAMPLE, 2L);
         CustomerTable held = table(CALIBRATION_ROWS, 3L);
