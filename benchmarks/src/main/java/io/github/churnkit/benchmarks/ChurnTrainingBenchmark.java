@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * final model); {@code logistic-single} / {@code boosted-single} fit one model (no calibration, no
  * early stopping: 250 trees), the raw cost of one Tribuo / Smile fit.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ChurnTrainingBenchmark}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ChurnTrainingBenchmark -prof gc} (or
+ * {@code scripts/bench.sh ChurnTrainingBenchmark}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

@@ -21,10 +21,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost of the per-customer CLV formulas a scorer calls (churnkit-scoring, no fitting library): P(alive),
- * expected purchases in the next 52 weeks, 52-week discounted transactional CLV, and subscription DERL.
- * Histories are drawn once in {@code @Setup} and cycled through.
+ * expected purchases in the next 52 weeks, 52-week discounted transactional CLV, subscription DERL, and the
+ * subscription CLV from a churn probability (what {@code CustomerScorer} computes for a bundle whose CLV is
+ * {@code ClvInputs.fromChurnProbability}, as in the scoring benchmarks). Inputs are drawn once in
+ * {@code @Setup} and cycled through.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ClvScoringBenchmark}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ClvScoringBenchmark -prof gc} (or
+ * {@code scripts/bench.sh ClvScoringBenchmark}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,7 +42,10 @@ public class ClvScoringBenchmark {
     private final GammaGammaParameters gg = new GammaGammaParameters(6.25, 3.74, 15.44);
     private final SbgParameters sbg = new SbgParameters(0.668, 3.806);
     private final ClvSettings weekly = new ClvSettings(0.3, 0.002, 52);
+    private final ClvSettings defaults = ClvSettings.defaults();
     private final PurchaseHistory[] histories = new PurchaseHistory[N];
+    private final double[] revenue = new double[N];
+    private final double[] churn = new double[N];
     private int next;
 
     /** Draws plausible histories once. */
@@ -51,6 +57,8 @@ public class ClvScoringBenchmark {
             int x = rng.nextInt(8);
             double tx = x == 0 ? 0 : age * rng.nextDouble();
             histories[i] = new PurchaseHistory(x, tx, age, x == 0 ? Double.NaN : 10 + 40 * rng.nextDouble());
+            revenue[i] = 20 + 100 * rng.nextDouble();
+            churn[i] = 0.01 + 0.98 * rng.nextDouble();
         }
     }
 
@@ -76,6 +84,13 @@ public class ClvScoringBenchmark {
     @Benchmark
     public double transactionalClv52() {
         return ClvFormulas.transactional(weekly, bg, gg, nextHistory());
+    }
+
+    /** Subscription CLV from a churn probability with the default settings (the scorer's per-customer CLV). */
+    @Benchmark
+    public double subscriptionFromChurnProbability() {
+        next = (next + 1) & (N - 1);
+        return ClvFormulas.subscriptionFromChurnProbability(defaults, revenue[next], churn[next]);
     }
 
     /** Subscription DERL over an unbounded horizon (one 2F1 series, 1% per period). */

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,7 +28,7 @@ import org.tribuo.math.distance.DistanceType;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
- * Fitting k-means on 1,000,000 customers x 10 features, k = 8, one k-means++ run, at most 100
+ * Fitting k-means on {@code rows} customers (default 1,000,000) x 10 features, k = 8, one k-means++ run, at most 100
  * iterations, one thread: {@link KMeansSegmenter} (standardising, building the Tribuo dataset,
  * training, labelling, silhouette on a 2,000-row sample, Calinski-Harabasz and profiles) against
  * the raw {@code KMeansTrainer.train} call on a dataset built in {@code @Setup}.
@@ -40,7 +41,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * <p>Data: seeded Gaussian blobs, 8 groups whose centres are at least 4 standard deviations
  * apart. Each measurement is one fit (single-shot).
  *
- * <p>Run: {@code java -Xmx8g -jar benchmarks/target/benchmarks.jar KMeansFitBenchmark}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar KMeansFitBenchmark -prof gc} (the fork gets
+ * {@code -Xmx8g}; or {@code scripts/bench.sh KMeansFitBenchmark}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -51,9 +53,12 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 public class KMeansFitBenchmark {
 
     private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
-    private static final int ROWS = 1_000_000;
     private static final int D = 10;
     private static final int K = 8;
+
+    /** Number of customers (named "rows" like the other benchmarks so the smoke run can shrink it). */
+    @Param({"1000000"})
+    public int rows;
 
     private double[][] data;
     private static final long SEED = 42L;
@@ -63,7 +68,7 @@ public class KMeansFitBenchmark {
     @Setup
     public void setup() {
         TRIBUO_LOG.setLevel(Level.WARNING);
-        data = GaussianBlobs.generate(new GaussianBlobs.Config(ROWS, D, K, 4.0, 7)).data();
+        data = GaussianBlobs.generate(new GaussianBlobs.Config(rows, D, K, 4.0, 7)).data();
         String[] names = new String[D];
         for (int j = 0; j < D; j++) {
             names[j] = String.format(java.util.Locale.ROOT, "f%03d", j);
@@ -77,7 +82,7 @@ public class KMeansFitBenchmark {
             }
         }
         for (int j = 0; j < D; j++) {
-            mean[j] /= ROWS;
+            mean[j] /= rows;
         }
         for (double[] row : data) {
             for (int j = 0; j < D; j++) {
@@ -85,7 +90,7 @@ public class KMeansFitBenchmark {
             }
         }
         for (int j = 0; j < D; j++) {
-            inverseSd[j] = 1.0 / Math.sqrt(inverseSd[j] / ROWS);
+            inverseSd[j] = 1.0 / Math.sqrt(inverseSd[j] / rows);
         }
         dataset = new MutableDataset<>(new SimpleDataSourceProvenance("bench", factory), factory);
         for (double[] row : data) {

@@ -37,7 +37,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  *
  * <p>Inputs: 1,024 customers drawn once in {@code @Setup}; each invocation scores the next one.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SegmentAssignBenchmark}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SegmentAssignBenchmark -prof gc} (or
+ * {@code scripts/bench.sh SegmentAssignBenchmark}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

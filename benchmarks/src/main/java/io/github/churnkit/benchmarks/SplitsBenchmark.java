@@ -18,7 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * How long a seeded stratified 5-fold assignment takes (the first step of every cross-validation).
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SplitsBenchmark}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SplitsBenchmark -prof gc} (or
+ * {@code scripts/bench.sh SplitsBenchmark}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

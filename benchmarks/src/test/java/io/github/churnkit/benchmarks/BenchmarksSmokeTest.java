@@ -37,7 +37,6 @@ class BenchmarksSmokeTest {
         OptionsBuilder builder = new OptionsBuilder();
         builder.include("io\\.github\\.churnkit\\.benchmarks\\..*")
                 .forks(0)
-                .threads(1)
                 .warmupIterations(0)
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(20))

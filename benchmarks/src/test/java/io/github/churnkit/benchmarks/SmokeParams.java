@@ -8,10 +8,16 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
  */
 final class SmokeParams {
 
+    /**
+     * Training rows (or customers) of every benchmark with a {@code rows} parameter; also the size the
+     * agreement tests use, so that both share {@link ChurnFixture}'s models in one test JVM.
+     */
+    static final int ROWS = 1000;
+
     private SmokeParams() {
     }
 
     static void apply(ChainedOptionsBuilder builder) {
-        builder.param("rows", "1000");
+        builder.param("rows", Integer.toString(ROWS));
     }
 }

@@ -293,7 +293,7 @@ public final class BoostedChurnTrainer implements ChurnTrainer {
     }
 
     /** Smile's gain importance, reordered to our feature indices. */
-    private static double[] gain(SmileBoosting.Fitted fitted) {
+    static double[] gain(SmileBoosting.Fitted fitted) {
         double[] imp = fitted.model().importance();
         StructType schema = fitted.model().schema();
         double[] out = new double[fitted.features()];

@@ -2,6 +2,7 @@ package io.github.churnkit.models.churn;
 
 import io.github.churnkit.scoring.churn.LinearPredictor;
 import io.github.churnkit.scoring.churn.TreeEnsemble;
+import java.util.List;
 import java.util.Objects;
 import org.tribuo.Example;
 import org.tribuo.classification.Label;
@@ -21,16 +22,23 @@ public final class ReferenceModels {
     }
 
     /**
-     * Smile gradient boosting with {@code trees} iterations and the config's other settings, and
-     * its flattened {@link TreeEnsemble}.
+     * Smile gradient boosting with {@code trees} iterations and the config's other settings (its
+     * early stopping, calibration, class weighting and folds are not used), and its flattened
+     * {@link TreeEnsemble}.
      *
      * @param x feature rows, finite
      * @param y 0/1 labels
      */
     public static Boosted boosted(double[][] x, int[] y, BoostedChurnTrainer.Config config, int trees) {
+        long start = System.nanoTime();
         Inputs.validate(x, y, Inputs.defaultNames(x));
         SmileBoosting.Fitted f = SmileBoosting.fit(x, y, config, trees);
-        return new Boosted(f.model(), SmileBoosting.flatten(f, y, 2));
+        TreeEnsemble runtime = SmileBoosting.flatten(f, y, 2);
+        BoostedChurnTrainer.Config used = config.withMaxTrees(trees).withEarlyStopping(false)
+                .withCalibration(Calibration.NONE).withClassWeighting(ClassWeighting.NONE);
+        TrainingProvenance provenance = new TrainingProvenance("ReferenceModels.boosted", used.settings(), config.seed(),
+                MatrixFingerprint.of(x, y), Versions.all(), (System.nanoTime() - start) / 1_000_000L);
+        return new Boosted(f.model(), runtime, BoostedChurnTrainer.gain(f), provenance);
     }
 
     /**
@@ -48,10 +56,14 @@ public final class ReferenceModels {
     public static final class Boosted {
         private final GradientTreeBoost smile;
         private final TreeEnsemble runtime;
+        private final double[] gain;
+        private final TrainingProvenance provenance;
 
-        private Boosted(GradientTreeBoost smile, TreeEnsemble runtime) {
+        private Boosted(GradientTreeBoost smile, TreeEnsemble runtime, double[] gain, TrainingProvenance provenance) {
             this.smile = smile;
             this.runtime = runtime;
+            this.gain = gain;
+            this.provenance = provenance;
         }
 
         /** Smile's model. */
@@ -67,6 +79,26 @@ public final class ReferenceModels {
         /** Rows as the data frame Smile predicts from (its tuples: {@code frame.get(i)}); labels 0. */
         public DataFrame frame(double[][] x) {
             return SmileBoosting.frame(x, new int[x.length]);
+        }
+
+        /**
+         * The runtime form as an uncalibrated {@link ChurnModel} (Smile's gain importance; provenance
+         * trainer {@code "ReferenceModels.boosted"} with the settings actually used), so that a scoring
+         * bundle can hold exactly these trees: for example to compare a whole scorer with Smile on the
+         * same model without training it twice. Add a calibrator with
+         * {@link ChurnModel#withCalibrator}.
+         *
+         * @param featureNames one name per feature column
+         * @throws IllegalArgumentException if the number of names differs from the model's width
+         */
+        public ChurnModel churnModel(List<String> featureNames) {
+            Objects.requireNonNull(featureNames, "featureNames");
+            if (featureNames.size() != runtime.featureCount()) {
+                throw new IllegalArgumentException("the model reads " + runtime.featureCount() + " features, found "
+                        + featureNames.size() + " names");
+            }
+            return new ChurnModel(runtime, null, featureNames, FeatureImportance.of("gain", featureNames, gain),
+                    provenance);
         }
     }
 
