@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         + "(higher mean ROC-AUC) is kept. With a tenure and a revenue column (named, or inferred from "
         + "tenure_months/tenure and monthly_fee/MonthlyCharges) the file also holds a shifted-beta-geometric "
         + "retention model fitted on tenure and churn, so that scoring gives every customer a CLV "
-        + "(margin 30%, 1% discount per period, 36 periods) with a 90% confidence interval.")
+        + "(margin 30%%, 1%% discount per period, 36 periods) with a 90%% confidence interval.")
 final class TrainCommand extends BaseCommand {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training CSV with a header row.")
