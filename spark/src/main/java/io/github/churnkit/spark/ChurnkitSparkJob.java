@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *     [--customer customer_id] [--time date] [--amount amount] [--collapsed triples.parquet]
  * </pre>
  *
- * {@code score} writes the input's columns plus the six columns of
+ * {@code score} writes the input's columns plus the eight columns of
  * {@link SparkCustomerScorer#scoreSchema()}; with {@code --reasons N} (default 3, 0 to 20) each
  * row's {@code top_reasons} holds at most N structs {@code (column, value, contribution,
  * direction)}, and {@code --reasons 0} takes the faster batch path (no explanation).

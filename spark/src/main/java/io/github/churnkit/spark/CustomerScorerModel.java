@@ -23,10 +23,12 @@ import java.util.Locale;
  * <ul>
  *   <li>Without reasons, a chunk goes through {@link BoundScorer#scoreBatch} (the churn model sees
  *       the whole chunk at once; a tree ensemble walks its rows together) into a per-scorer
- *       {@link ScoreBatch}, and band indices and segment ids become the model's own name strings.
- *       Nothing is allocated per row.</li>
+ *       {@link ScoreBatch}, and band indices and segment ids become the model's own name strings;
+ *       the CLV and its interval bounds ({@link ScoreBatch#clvLow()}, {@link ScoreBatch#clvHigh()})
+ *       are copied as they are. Nothing is allocated per row.</li>
  *   <li>With reasons, each row goes through {@link BoundScorer#score(Object, int)}, whose
- *       explanation allocates its working arrays and result.</li>
+ *       explanation allocates its working arrays and result; the CLV bounds are the score's
+ *       {@code clvLow()} and {@code clvHigh()}.</li>
  * </ul>
  *
  * Both give exactly what {@code CustomerScorer.score(customer, topReasons)} gives for the same
@@ -151,14 +153,18 @@ final class CustomerScorerModel implements BatchModel {
                 int[] band = batch.bands();
                 int[] segment = batch.segmentIds();
                 double[] clv = batch.clv();
+                double[] clvLow = batch.clvLow();
+                double[] clvHigh = batch.clvHigh();
                 for (int i = 0; i < n; i++) {
-                    out.set(i, p[i], bandNames[band[i]], segment[i], segmentName(segment[i]), clv[i]);
+                    out.set(i, p[i], bandNames[band[i]], segment[i], segmentName(segment[i]), clv[i], clvLow[i],
+                            clvHigh[i]);
                 }
                 return;
             }
             for (int i = 0; i < n; i++) {
                 CustomerScore s = bound.score(rows.get(i), reasons);
-                out.set(i, s.churnProbability(), s.riskBand(), s.segmentId(), s.segmentName(), s.clv());
+                out.set(i, s.churnProbability(), s.riskBand(), s.segmentId(), s.segmentName(), s.clv(), s.clvLow(),
+                        s.clvHigh());
                 for (ScoreReason r : s.reasons()) {
                     out.addReason(i, r.column(), r.value(), r.contribution(), r.direction());
                 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * Reusable result arrays for one chunk of customers, filled by {@link BatchModel.ChunkScorer#score}
  * on the hot path: position {@code i} holds row {@code i}'s churn probability, risk band, segment,
- * expected CLV and up to {@link #maxReasons()} reasons (column, value as text, contribution,
+ * expected CLV with its interval bounds (NaN when there is none) and up to {@link #maxReasons()} reasons (column, value as text, contribution,
  * direction), largest first. Filling it allocates nothing: the strings stored are the model's own
  * band, segment and column names and the reasons' value strings. Not thread-safe: one per
  * partition task.
@@ -22,6 +22,8 @@ final class ScoreBuffer {
     private final int[] segmentId;
     private final String[] segmentName;
     private final double[] expectedClv;
+    private final double[] expectedClvLow;
+    private final double[] expectedClvHigh;
     private final int[] reasonCount;
     // reason k of row i at i * maxReasons + k
     private final String[] reasonColumn;
@@ -45,6 +47,8 @@ final class ScoreBuffer {
         segmentId = new int[capacity];
         segmentName = new String[capacity];
         expectedClv = new double[capacity];
+        expectedClvLow = new double[capacity];
+        expectedClvHigh = new double[capacity];
         reasonCount = new int[capacity];
         reasonColumn = new String[capacity * maxReasons];
         reasonValue = new String[capacity * maxReasons];
@@ -53,15 +57,19 @@ final class ScoreBuffer {
     }
 
     /**
-     * Sets row {@code row}'s churn probability, risk band, segment and expected CLV, and clears its
-     * reasons.
+     * Sets row {@code row}'s churn probability, risk band, segment, expected CLV and the CLV
+     * interval's bounds ({@code clvLow}, {@code clvHigh}: NaN when the model gives none), and clears
+     * its reasons.
      */
-    void set(int row, double probability, String band, int segment, String segmentLabel, double clv) {
+    void set(int row, double probability, String band, int segment, String segmentLabel, double clv, double clvLow,
+             double clvHigh) {
         churnProbability[row] = probability;
         riskBand[row] = band;
         segmentId[row] = segment;
         segmentName[row] = segmentLabel;
         expectedClv[row] = clv;
+        expectedClvLow[row] = clvLow;
+        expectedClvHigh[row] = clvHigh;
         reasonCount[row] = 0;
     }
 
@@ -114,6 +122,14 @@ final class ScoreBuffer {
 
     double expectedClv(int row) {
         return expectedClv[row];
+    }
+
+    double expectedClvLow(int row) {
+        return expectedClvLow[row];
+    }
+
+    double expectedClvHigh(int row) {
+        return expectedClvHigh[row];
     }
 
     int reasonCount(int row) {

@@ -81,7 +81,7 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
 
     /** The caller's columns of {@code row} followed by the scores at position {@code i} of {@code out}. */
     private Row output(Row row, ScoreBuffer out, int i) {
-        Object[] values = new Object[width + 6];
+        Object[] values = new Object[width + 8];
         for (int c = 0; c < width; c++) {
             values[c] = row.get(c);
         }
@@ -90,13 +90,15 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
         values[width + 2] = out.segmentId(i);
         values[width + 3] = out.segmentName(i);
         values[width + 4] = out.expectedClv(i);
+        values[width + 5] = out.expectedClvLow(i);
+        values[width + 6] = out.expectedClvHigh(i);
         int n = out.reasonCount(i);
         Row[] top = n == 0 ? NO_REASONS : new Row[n]; // Spark's row encoder takes arrays (or Scala Seqs)
         for (int k = 0; k < n; k++) {
             top[k] = RowFactory.create(out.reasonColumn(i, k), out.reasonValue(i, k), out.reasonContribution(i, k),
                     out.reasonDirection(i, k).name());
         }
-        values[width + 5] = top;
+        values[width + 7] = top;
         return RowFactory.create(values);
     }
 

@@ -30,9 +30,10 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Scores a Spark Dataset of customers with a churnkit model bundle: returns the Dataset with six
+ * Scores a Spark Dataset of customers with a churnkit model bundle: returns the Dataset with eight
  * columns added, {@value #CHURN_PROBABILITY} (double), {@value #RISK_BAND} (string),
- * {@value #SEGMENT_ID} (int), {@value #SEGMENT_NAME} (string), {@value #EXPECTED_CLV} (double) and
+ * {@value #SEGMENT_ID} (int), {@value #SEGMENT_NAME} (string), {@value #EXPECTED_CLV} (double),
+ * {@value #EXPECTED_CLV_LOW} (double), {@value #EXPECTED_CLV_HIGH} (double) and
  * {@value #TOP_REASONS} (array of struct {@code column: string, value: string, contribution: double,
  * direction: string}, largest absolute contribution first, at most {@link Options#topReasons()}
  * entries).
@@ -50,6 +51,19 @@ import org.apache.spark.sql.types.StructType;
  * customer's raw value as text ({@code "missing"} when it was missing), {@code contribution} the
  * change in the model's uncalibrated log-odds against the average customer (non-zero), and
  * {@code direction} {@code INCREASES_RISK} (positive contribution) or {@code DECREASES_RISK}.
+ *
+ * <h2>CLV and its interval</h2>
+ * {@value #EXPECTED_CLV} is the score's {@code clv()}; {@value #EXPECTED_CLV_LOW} and
+ * {@value #EXPECTED_CLV_HIGH} are its {@code clvLow()} and {@code clvHigh()}: the delta-method
+ * confidence interval of the <i>expected</i> CLV from the uncertainty of the bundle's sBG parameters
+ * (section {@code clv.sbg.interval}, at the level stored there), not the range of what one customer
+ * will pay. The three columns are non-nullable doubles and say "no value" the same way, with NaN:
+ * the CLV is NaN when the bundle has no CLV model or the customer's revenue (or renewals) is missing;
+ * the bounds are NaN whenever the CLV is, and also for a bundle without an interval (see
+ * {@code CustomerScorer.hasClvInterval()}: the churn-probability CLV method, or an sBG bundle
+ * exported without the interval section). Spark SQL aggregates NaN as a value, not as a null
+ * ({@code NaN} is larger than any other double, and {@code avg} over it is NaN), so filter with
+ * {@code isnan(..)} before aggregating.
  *
  * <h2>How the work is distributed</h2>
  * <ul>
@@ -92,11 +106,15 @@ public final class SparkCustomerScorer implements AutoCloseable {
     public static final String SEGMENT_NAME = "segment_name";
     /** Name of the expected customer lifetime value column. */
     public static final String EXPECTED_CLV = "expected_clv";
+    /** Name of the column holding the lower end of the expected CLV's confidence interval. */
+    public static final String EXPECTED_CLV_LOW = "expected_clv_low";
+    /** Name of the column holding the upper end of the expected CLV's confidence interval. */
+    public static final String EXPECTED_CLV_HIGH = "expected_clv_high";
     /** Name of the top reasons column. */
     public static final String TOP_REASONS = "top_reasons";
 
     private static final List<String> OUTPUTS = List.of(CHURN_PROBABILITY, RISK_BAND, SEGMENT_ID, SEGMENT_NAME,
-            EXPECTED_CLV, TOP_REASONS);
+            EXPECTED_CLV, EXPECTED_CLV_LOW, EXPECTED_CLV_HIGH, TOP_REASONS);
     private static final String INPUT_PREFIX = "_ck_input_";
 
     /**
@@ -204,8 +222,10 @@ public final class SparkCustomerScorer implements AutoCloseable {
 
     /**
      * The schema of the added columns, in output order: {@code churn_probability double,
-     * risk_band string, segment_id int, segment_name string, expected_clv double, top_reasons
-     * array<struct<column: string, value: string, contribution: double, direction: string>>}.
+     * risk_band string, segment_id int, segment_name string, expected_clv double,
+     * expected_clv_low double, expected_clv_high double, top_reasons array<struct<column: string,
+     * value: string, contribution: double, direction: string>>}. The three CLV columns are not
+     * nullable: NaN means "no value" (see the class documentation).
      */
     public static StructType scoreSchema() {
         StructType reason = new StructType()
@@ -219,6 +239,8 @@ public final class SparkCustomerScorer implements AutoCloseable {
                 .add(SEGMENT_ID, DataTypes.IntegerType, false)
                 .add(SEGMENT_NAME, DataTypes.StringType, true)
                 .add(EXPECTED_CLV, DataTypes.DoubleType, false)
+                .add(EXPECTED_CLV_LOW, DataTypes.DoubleType, false)
+                .add(EXPECTED_CLV_HIGH, DataTypes.DoubleType, false)
                 .add(TOP_REASONS, DataTypes.createArrayType(reason, false), false);
     }
 

@@ -26,7 +26,8 @@
  *
  * <h2>Batch scoring</h2>
  * {@link io.github.churnkit.spark.SparkCustomerScorer} adds churn probability, risk band, segment,
- * expected CLV and the top reasons to every row, with exactly the in-process scorer's answers:
+ * expected CLV with its confidence interval (NaN bounds when the bundle has none) and the top
+ * reasons to every row, with exactly the in-process scorer's answers:
  *
  * <pre>{@code
  * try (SparkCustomerScorer scorer = SparkCustomerScorer.of(spark, Path.of("churn.ckb"),

@@ -13,6 +13,8 @@ import io.github.churnkit.scoring.CustomerScorer;
 import io.github.churnkit.scoring.ScoreReason;
 import io.github.churnkit.scoring.ScorerFixtures;
 import io.github.churnkit.scoring.bundle.BundleFormatException;
+import io.github.churnkit.scoring.clv.ClvFormulas;
+import io.github.churnkit.scoring.clv.ClvSettings;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Batch scoring with churnkit's real CustomerScorer and scoring's complete fixture bundle (30
  * trees of depth 4, Platt calibration, three bands, three segments, CLV from the churn
- * probability). The reference is always the in-process map path,
+ * probability, so no CLV interval), and the same bundle with an sBG CLV and its interval
+ * ({@link SbgClvBundle}). The reference is always the in-process map path,
  * {@code CustomerScorer.score(map, topReasons)}, compared field by field with no tolerance.
  */
 class CustomerScorerModelTest {
@@ -57,7 +60,10 @@ class CustomerScorerModelTest {
         return spark.createDataFrame(rows, schema).repartition(partitions);
     }
 
-    /** Scores every customer of {@code t} in Spark and checks each row against the map path. */
+    /**
+     * Scores every customer of {@code t} in Spark and checks each row against the map path, the CLV
+     * bounds included; customers with an interval exist exactly when the bundle has one.
+     */
     private static void assertEqualsInProcess(Path bundle, CustomerTable t, int partitions, int topReasons) {
         SparkSession spark = SparkTestSession.get();
         CustomerScorer inProcess = CustomerScorer.load(bundle);
@@ -75,6 +81,8 @@ class CustomerScorerModelTest {
         int withSegment = 0;
         int withReasons = 0;
         int withMissingValue = 0;
+        int withInterval = 0;
+        int withClv = 0;
         for (int i = 0; i < t.rowCount(); i++) {
             CustomerScore e = inProcess.score(ScorerFixtures.customer(t, i), topReasons);
             String id = "C" + i;
@@ -84,6 +92,10 @@ class CustomerScorerModelTest {
             assertEquals(e.segmentId(), r.getInt(r.fieldIndex(SparkCustomerScorer.SEGMENT_ID)), id);
             assertEquals(e.segmentName(), r.getString(r.fieldIndex(SparkCustomerScorer.SEGMENT_NAME)), id);
             assertEquals(e.clv(), r.getDouble(r.fieldIndex(SparkCustomerScorer.EXPECTED_CLV)), id);
+            assertEquals(e.clvLow(), r.getDouble(r.fieldIndex(SparkCustomerScorer.EXPECTED_CLV_LOW)), id);
+            assertEquals(e.clvHigh(), r.getDouble(r.fieldIndex(SparkCustomerScorer.EXPECTED_CLV_HIGH)), id);
+            withClv += Double.isNaN(e.clv()) ? 0 : 1;
+            withInterval += Double.isNaN(e.clvLow()) ? 0 : 1;
             List<Row> reasons = r.getList(r.fieldIndex(SparkCustomerScorer.TOP_REASONS));
             assertEquals(e.reasons().size(), reasons.size(), id);
             for (int k = 0; k < reasons.size(); k++) {
@@ -99,6 +111,10 @@ class CustomerScorerModelTest {
             withReasons += e.reasons().isEmpty() ? 0 : 1;
         }
         assertTrue(withSegment > 0, "the fixture bundle assigns segments");
+        // about 3% of charges (and, for the sBG method, of tenures) are missing: those have no CLV
+        assertTrue(withClv > 0 && withClv < t.rowCount(), "customers with a CLV: " + withClv);
+        assertEquals(inProcess.hasClvInterval() ? withClv : 0, withInterval,
+                "an interval exactly for the customers with a CLV, when the bundle has one");
         assertEquals(topReasons > 0, withReasons > 0, "reasons are given exactly when asked for");
         if (topReasons > 0) {
             assertTrue(withMissingValue > 0, "some reason is a missing value (about 3% of the fixture's values are)");
@@ -108,6 +124,13 @@ class CustomerScorerModelTest {
     private static Path fixtureBundle(Path dir) throws Exception {
         Path file = dir.resolve("model.ckb");
         Files.write(file, ScorerFixtures.bundle().toBytes());
+        return file;
+    }
+
+    private static Path sbgBundle(Path dir) throws Exception {
+        Path file = dir.resolve("sbg.ckb");
+        Files.write(file, SbgClvBundle.bundle().toBytes());
+        assertTrue(CustomerScorer.load(file).hasClvInterval(), "the sBG bundle's scores carry an interval");
         return file;
     }
 
@@ -121,6 +144,54 @@ class CustomerScorerModelTest {
             throws Exception {
         // 2 partitions of 1,300 rows: each partition is a chunk of 1,024 rows and one of 276
         assertEqualsInProcess(fixtureBundle(dir), ScorerFixtures.table(2_600, 6L), 2, 0);
+    }
+
+    @Test
+    void score_sbgBundleWithIntervalThreeReasons_rowPathEqualsInProcessScorerIncludingBounds(@TempDir Path dir)
+            throws Exception {
+        assertEqualsInProcess(sbgBundle(dir), ScorerFixtures.table(500, 15L), 3, 3);
+    }
+
+    @Test
+    void score_sbgBundleWithIntervalNoReasonsAcrossChunks_batchPathEqualsInProcessScorerIncludingBounds(
+            @TempDir Path dir) throws Exception {
+        // 2 partitions of 1,300 rows: a chunk of 1,024 and one of 276 each, through BoundScorer.scoreBatch
+        assertEqualsInProcess(sbgBundle(dir), ScorerFixtures.table(2_600, 16L), 2, 0);
+    }
+
+    @Test
+    void score_sbgBundle_boundsAreTheDeltaMethodIntervalAroundTheClv(@TempDir Path dir) throws Exception {
+        // from the documented formula rather than CustomerScorer's code: renewals = the tenure column,
+        // CLV = margin x charges x DERL (ClvFormulas), low = clv exp(-z se), high = clv exp(z se) with
+        // z = qnorm(0.95) = 1.6448536269514722 (R 4.3) for level 0.9 and se = SbgUncertainty's
+        // delta-method standard error for that renewals count (tested in scoring)
+        SparkSession spark = SparkTestSession.get();
+        CustomerTable t = ScorerFixtures.table(200, 17L);
+        List<Row> rows;
+        try (SparkCustomerScorer s = SparkCustomerScorer.of(spark, sbgBundle(dir),
+                SparkCustomerScorer.Options.defaults().withTopReasons(0))) {
+            rows = s.score(frame(spark, t, 2)).collectAsList();
+        }
+        ClvSettings settings = ClvSettings.defaults(); // the fixture's settings
+        int checked = 0;
+        for (Row r : rows) {
+            if (r.isNullAt(r.fieldIndex("tenure")) || r.isNullAt(r.fieldIndex("charges"))) {
+                assertTrue(Double.isNaN(r.getDouble(r.fieldIndex(SparkCustomerScorer.EXPECTED_CLV_LOW))));
+                continue;
+            }
+            int renewals = r.getInt(r.fieldIndex("tenure"));
+            double clv = ClvFormulas.subscription(settings,
+                    r.getDouble(r.fieldIndex("charges")), SbgClvBundle.SBG, renewals);
+            double se = SbgClvBundle.UNCERTAINTY.logStandardError(settings, SbgClvBundle.SBG, renewals);
+            assertEquals(clv, r.getDouble(r.fieldIndex(SparkCustomerScorer.EXPECTED_CLV)), 1e-9 * clv);
+            assertEquals(clv * Math.exp(-1.6448536269514722 * se),
+                    r.getDouble(r.fieldIndex(SparkCustomerScorer.EXPECTED_CLV_LOW)), 1e-9 * clv);
+            assertEquals(clv * Math.exp(1.6448536269514722 * se),
+                    r.getDouble(r.fieldIndex(SparkCustomerScorer.EXPECTED_CLV_HIGH)), 1e-9 * clv);
+            assertTrue(se > 0, "a positive definite covariance gives a proper interval");
+            checked++;
+        }
+        assertTrue(checked > 150, "customers with charges and tenure: " + checked);
     }
 
     @Test
@@ -195,6 +266,8 @@ class CustomerScorerModelTest {
             assertEquals(e.segmentId(), out.segmentId(i), "row " + i);
             assertEquals(e.segmentName(), out.segmentName(i), "row " + i);
             assertEquals(e.clv(), out.expectedClv(i), "row " + i);
+            assertEquals(e.clvLow(), out.expectedClvLow(i), "row " + i);
+            assertEquals(e.clvHigh(), out.expectedClvHigh(i), "row " + i);
             assertEquals(0, out.reasonCount(i));
         }
 
@@ -269,6 +342,8 @@ class CustomerScorerModelTest {
             assertEquals(e.riskBand(), r.getString(r.fieldIndex(SparkCustomerScorer.RISK_BAND)));
             assertEquals(e.segmentName(), r.getString(r.fieldIndex(SparkCustomerScorer.SEGMENT_NAME)));
             assertEquals(e.clv(), r.getDouble(r.fieldIndex(SparkCustomerScorer.EXPECTED_CLV)));
+            assertEquals(e.clvLow(), r.getDouble(r.fieldIndex(SparkCustomerScorer.EXPECTED_CLV_LOW)));
+            assertEquals(e.clvHigh(), r.getDouble(r.fieldIndex(SparkCustomerScorer.EXPECTED_CLV_HIGH)));
             List<Row> reasons = r.getList(r.fieldIndex(SparkCustomerScorer.TOP_REASONS));
             assertEquals(2, e.reasons().size());
             assertEquals(e.reasons().size(), reasons.size());
@@ -282,5 +357,7 @@ class CustomerScorerModelTest {
         }
         assertTrue(Double.isNaN(rows.get(1).getDouble(rows.get(1).fieldIndex(SparkCustomerScorer.EXPECTED_CLV))),
                 "no charges: no CLV");
+        assertTrue(Double.isNaN(rows.get(0).getDouble(rows.get(0).fieldIndex(SparkCustomerScorer.EXPECTED_CLV_LOW))),
+                "the fixture's churn-probability CLV carries no interval");
     }
 }

@@ -122,6 +122,7 @@ class SparkCustomerScorerTest {
         // the reference: the same model, one customer at a time, on the in-process values
         BatchModel.ChunkScorer reference = new TestModel.Loader().load(TestModel.bundle(-0.5)).newChunkScorer();
         ScoreBuffer expected = new ScoreBuffer(1, 3);
+        int withoutBounds = 0;
         for (Customer c : customers) {
             reference.score(List.of(c), expected);
             Row r = byId.get(c.id());
@@ -130,6 +131,11 @@ class SparkCustomerScorerTest {
             assertEquals(expected.segmentId(0), r.getInt(r.fieldIndex(SparkCustomerScorer.SEGMENT_ID)), c.id());
             assertEquals(expected.segmentName(0), r.getString(r.fieldIndex(SparkCustomerScorer.SEGMENT_NAME)), c.id());
             assertEquals(expected.expectedClv(0), r.getDouble(r.fieldIndex(SparkCustomerScorer.EXPECTED_CLV)), c.id());
+            assertEquals(expected.expectedClvLow(0), r.getDouble(r.fieldIndex(SparkCustomerScorer.EXPECTED_CLV_LOW)),
+                    c.id());
+            assertEquals(expected.expectedClvHigh(0), r.getDouble(r.fieldIndex(SparkCustomerScorer.EXPECTED_CLV_HIGH)),
+                    c.id());
+            withoutBounds += Double.isNaN(expected.expectedClvLow(0)) ? 1 : 0;
             List<Row> reasons = r.getList(r.fieldIndex(SparkCustomerScorer.TOP_REASONS));
             assertEquals(expected.reasonCount(0), reasons.size(), c.id());
             for (int k = 0; k < reasons.size(); k++) {
@@ -141,6 +147,8 @@ class SparkCustomerScorerTest {
             }
             assertEquals("north", r.getString(r.fieldIndex("region")), "input columns pass through");
         }
+        // a NaN bound (tenure missing, about one customer in ten) must arrive as NaN, not as a null or 0
+        assertTrue(withoutBounds > 0 && withoutBounds < customers.size(), "customers without CLV bounds: " + withoutBounds);
     }
 
     @Test
@@ -150,13 +158,21 @@ class SparkCustomerScorerTest {
                 "monthly_charges", "tenure"));
         expected.addAll(List.of(SparkCustomerScorer.CHURN_PROBABILITY, SparkCustomerScorer.RISK_BAND,
                 SparkCustomerScorer.SEGMENT_ID, SparkCustomerScorer.SEGMENT_NAME, SparkCustomerScorer.EXPECTED_CLV,
+                SparkCustomerScorer.EXPECTED_CLV_LOW, SparkCustomerScorer.EXPECTED_CLV_HIGH,
                 SparkCustomerScorer.TOP_REASONS));
         assertEquals(expected, Arrays.asList(scored.columns()));
         StructField reasons = scored.schema().apply(SparkCustomerScorer.TOP_REASONS);
         assertEquals("array<struct<column:string,value:string,contribution:double,direction:string>>",
                 reasons.dataType().simpleString());
+        assertEquals("expected_clv_low", SparkCustomerScorer.EXPECTED_CLV_LOW);
+        assertEquals("expected_clv_high", SparkCustomerScorer.EXPECTED_CLV_HIGH);
+        for (String bound : List.of(SparkCustomerScorer.EXPECTED_CLV_LOW, SparkCustomerScorer.EXPECTED_CLV_HIGH)) {
+            StructField f = scored.schema().apply(bound);
+            assertEquals(DataTypes.DoubleType, f.dataType(), bound);
+            assertTrue(!f.nullable(), bound + " says 'no value' with NaN, as expected_clv does");
+        }
         assertEquals(SparkCustomerScorer.scoreSchema(),
-                new StructType(Arrays.copyOfRange(scored.schema().fields(), expected.size() - 6, expected.size())));
+                new StructType(Arrays.copyOfRange(scored.schema().fields(), expected.size() - 8, expected.size())));
     }
 
     @Test

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in model for the Spark-side tests (column matching, conversions of every input type,
  * the load-once guarantee), independent of the real CustomerScorer: logistic churn on five inputs
- * of all four input types, bands by probability, segments by contract, CLV from the monthly charge,
- * non-zero reasons by absolute contribution. Its "bundle" is a line of UTF-8 text holding
+ * of all four input types, bands by probability, segments by contract, CLV from the monthly charge
+ * with an interval that narrows with tenure (NaN bounds when tenure is missing), non-zero reasons by
+ * absolute contribution. Its "bundle" is a line of UTF-8 text holding
  * the six weights, so tests can make distinct bundles. Every decode is counted in {@link #LOADS}.
  */
 final class TestModel implements BatchModel {
@@ -110,7 +111,9 @@ final class TestModel implements BatchModel {
         int segment = contract == null ? 3
                 : contract.equals("Month-to-month") ? 0 : contract.equals("One year") ? 1 : contract.equals("Two year") ? 2 : 3;
         double clv = Double.isNaN(monthly) ? 0 : monthly * 12 * (1 - p);
-        out.set(i, p, p < 0.3 ? "low" : p < 0.6 ? "medium" : "high", segment, SEGMENTS.get(segment), clv);
+        double spread = Double.isNaN(tenure) ? Double.NaN : 0.5 / (1 + Math.max(0, tenure));
+        out.set(i, p, p < 0.3 ? "low" : p < 0.6 ? "medium" : "high", segment, SEGMENTS.get(segment), clv,
+                clv * (1 - spread), clv * (1 + spread));
         Arrays.fill(used, false);
         // selection by |contribution|, ties to the lower index, zeros left out (as CustomerScorer does)
         for (int k = 0; k < Math.min(out.maxReasons(), 5); k++) {

@@ -10,6 +10,7 @@ import io.github.churnkit.examples.workflow.ModelFiles;
 import io.github.churnkit.examples.workflow.RetentionOffer;
 import io.github.churnkit.models.eval.CrossValidationReport;
 import io.github.churnkit.models.segment.SegmentProfile;
+import io.github.churnkit.scoring.clv.SbgParameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,8 +43,9 @@ final class PipelineRun {
                         p.name(), 100 * p.share(), 100 * p.churnRate(), p.meanClv()));
             }
             if (analysis.retention() != null) {
-                out.println(String.format(Locale.ROOT, "retention (sBG): alpha %.3f, beta %.3f",
-                        analysis.retention().parameters().alpha(), analysis.retention().parameters().beta()));
+                SbgParameters sbg = analysis.retention().model().parameters();
+                out.println(String.format(Locale.ROOT, "retention (sBG): alpha %.3f, beta %.3f", sbg.alpha(),
+                        sbg.beta()));
             }
             out.println("wrote " + dir.resolve("report.html") + ", " + dir.resolve("scores.csv") + " (" + scored
                     + " customers), " + dir.resolve("retention-targets.csv") + " (" + targets + " customers), "
@@ -66,8 +68,8 @@ final class PipelineRun {
             CliJson.segments(g, analysis.profiles());
             if (analysis.retention() != null) {
                 g.writeObjectFieldStart("retention");
-                JsonOut.number(g, "alpha", analysis.retention().parameters().alpha());
-                JsonOut.number(g, "beta", analysis.retention().parameters().beta());
+                JsonOut.number(g, "alpha", analysis.retention().model().parameters().alpha());
+                JsonOut.number(g, "beta", analysis.retention().model().parameters().beta());
                 g.writeEndObject();
             }
             g.writeObjectFieldStart("files");
@@ -88,8 +90,7 @@ final class PipelineRun {
         int scored = AnalysisFiles.writeScores(a, dir.resolve("scores.csv"));
         int targets = AnalysisFiles.writeTargets(a, offer, dir.resolve("retention-targets.csv"));
         ModelFiles.write(new ModelFiles.Parts(a.training().table(), a.training().pipeline(), a.training().model(),
-                a.training().chosen().report()), a.segments(),
-                a.retention(), dir.resolve("model.ckb"));
+                a.training().chosen().report()), a.segments(), a.retention(), dir.resolve("model.ckb"));
         progress.progress("writing files", 1, 2);
         HtmlReport.write(a, offer, dir.resolve("report.html"));
         progress.progress("writing files", 2, 2);

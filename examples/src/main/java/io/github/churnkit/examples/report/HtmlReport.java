@@ -4,10 +4,12 @@ import io.github.churnkit.examples.workflow.AnalysisFiles;
 import io.github.churnkit.examples.workflow.BusinessKpis;
 import io.github.churnkit.examples.workflow.ChurnTraining;
 import io.github.churnkit.examples.workflow.CustomerAnalysis;
+import io.github.churnkit.examples.workflow.ModelFiles;
 import io.github.churnkit.examples.workflow.RetentionOffer;
 import io.github.churnkit.models.eval.CrossValidationReport;
 import io.github.churnkit.models.explain.Reason;
 import io.github.churnkit.models.segment.SegmentProfile;
+import io.github.churnkit.scoring.clv.SbgParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -80,12 +82,17 @@ public final class HtmlReport {
                 "Kaplan-Meier retention by " + by, curves)));
         h.append(ReportCharts.clvHistogram(a.clv())).append("</div>");
         if (a.retention() != null) {
+            SbgParameters sbg = a.retention().model().parameters();
             h.append("<p>").append(String.format(Locale.ROOT, "Shifted-beta-geometric retention fitted on tenure: "
                             + "alpha %.3f, beta %.3f (mean churn probability per month %.3f). CLV = margin x monthly "
-                            + "revenue x discounted expected residual lifetime.",
-                    a.retention().parameters().alpha(), a.retention().parameters().beta(),
-                    a.retention().parameters().alpha() / (a.retention().parameters().alpha()
-                            + a.retention().parameters().beta()))).append("</p>");
+                            + "revenue x discounted expected residual lifetime, with the tenure as renewals so far.",
+                    sbg.alpha(), sbg.beta(), sbg.alpha() / (sbg.alpha() + sbg.beta())));
+            if (Arrays.stream(a.clvLow()).anyMatch(Double::isFinite)) {
+                h.append(String.format(Locale.ROOT, " scores.csv gives each CLV's %.0f%% confidence interval "
+                        + "(clv_low, clv_high) from the uncertainty of alpha and beta: how precisely this data pins "
+                        + "down the expected value, not how much one customer will pay.", 100 * ModelFiles.CLV_LEVEL));
+            }
+            h.append("</p>");
         }
         KpiSection.append(h, k);
         targets(h, a, offer);

@@ -18,8 +18,10 @@ import java.util.Map;
  * The CSV files of an analysis: every customer scored, and the retention target list.
  *
  * <p>Scored CSV columns: {@code customer_id, churn_probability, risk_band, segment, segment_name,
- * clv, reason_1, reason_2, reason_3} (a reason is the column and its signed log-odds contribution,
- * {@code "satisfaction +0.62"}). Risk bands: {@code high} from 0.5, {@code medium} from 0.2,
+ * clv, clv_low, clv_high, reason_1, reason_2, reason_3} (a reason is the column and its signed
+ * log-odds contribution, {@code "satisfaction +0.62"}; {@code clv_low} and {@code clv_high} bound the
+ * CLV's confidence interval at {@link ModelFiles#CLV_LEVEL}; an empty cell is a value that could not be
+ * computed). Risk bands: {@code high} from 0.5, {@code medium} from 0.2,
  * else {@code low}.
  *
  * <p>Retention targets: customers ranked by the expected value of a retention offer,
@@ -55,13 +57,13 @@ public final class AnalysisFiles {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             CsvLines csv = new CsvLines(w);
             csv.record("customer_id", "churn_probability", "risk_band", "segment", "segment_name", "clv",
-                    "reason_1", "reason_2", "reason_3");
+                    "clv_low", "clv_high", "reason_1", "reason_2", "reason_3");
             for (int i = 0; i < ids.length; i++) {
                 List<Reason> r = a.reasons().get(i);
                 csv.record(ids[i], num(a.probability()[i], 4), riskBand(a.probability()[i]), a.segment()[i],
-                        names.getOrDefault(a.segment()[i], ""), num(a.clv()[i], 2),
-                        r.size() > 0 ? format(r.get(0)) : "", r.size() > 1 ? format(r.get(1)) : "",
-                        r.size() > 2 ? format(r.get(2)) : "");
+                        names.getOrDefault(a.segment()[i], ""), num(a.clv()[i], 2), num(a.clvLow()[i], 2),
+                        num(a.clvHigh()[i], 2), r.size() > 0 ? format(r.get(0)) : "",
+                        r.size() > 1 ? format(r.get(1)) : "", r.size() > 2 ? format(r.get(2)) : "");
             }
             return ids.length;
         } catch (IOException e) {

@@ -3,8 +3,6 @@ package io.github.churnkit.examples.workflow;
 import io.github.churnkit.core.Column;
 import io.github.churnkit.core.CustomerTable;
 import io.github.churnkit.models.churn.TrainingListener;
-import io.github.churnkit.models.clv.SbgFitter;
-import io.github.churnkit.models.clv.SbgModel;
 import io.github.churnkit.models.explain.Explainer;
 import io.github.churnkit.models.explain.Explanation;
 import io.github.churnkit.models.explain.FeatureGroups;
@@ -15,7 +13,6 @@ import io.github.churnkit.models.segment.SegmentProfile;
 import io.github.churnkit.models.segment.SegmentProfiler;
 import io.github.churnkit.models.survival.KaplanMeier;
 import io.github.churnkit.models.survival.SurvivalCurve;
-import io.github.churnkit.scoring.clv.ClvFormulas;
 import io.github.churnkit.scoring.clv.ClvSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +26,11 @@ import java.util.TreeMap;
  * segments, subscription CLV (shifted-beta-geometric on tenure and churn), scores with reasons,
  * Kaplan-Meier retention curves and business KPIs, all by calling the library's trainers.
  *
- * <p>Per customer, CLV is {@link ClvFormulas#subscription} with the sBG parameters fitted on all
- * customers' tenure (right-censored when still active), the revenue column as revenue per period and
- * the tenure as renewals so far; without revenue or tenure columns CLV is left out (NaN).
+ * <p>Per customer, CLV is {@link SubscriptionClv}'s: {@code margin × revenue × DERL} with the sBG
+ * parameters fitted on all customers' tenure (right-censored when still active), the revenue column
+ * as revenue per period and the tenure as renewals so far, with its delta-method interval at
+ * {@link ModelFiles#CLV_LEVEL}, exactly as the model file written from the analysis scores it;
+ * without revenue or tenure columns CLV is left out (NaN).
  *
  * <p>Immutable and thread-safe.
  */
@@ -52,7 +51,7 @@ public final class CustomerAnalysis {
      * @param minSegments     smallest number of segments tried, at least 2
      * @param maxSegments     largest number of segments tried, at least {@code minSegments}
      * @param kpiColumns      the columns the KPIs read (also tenure and revenue for CLV)
-     * @param clv             CLV margin, discount and horizon (in months)
+     * @param clv             CLV margin, discount and horizon (in the tenure's periods, e.g. months)
      */
     public record Options(ChurnTraining.Options training, List<String> segmentColumns, int minSegments, int maxSegments,
                           BusinessKpis.Columns kpiColumns, ClvSettings clv) {
@@ -75,7 +74,7 @@ public final class CustomerAnalysis {
         /** Defaults for a table with the given KPI columns. */
         public static Options defaults(BusinessKpis.Columns kpiColumns) {
             return new Options(ChurnTraining.Options.defaults(), List.of(), 2, 8, kpiColumns,
-                    ClvSettings.defaults().withMargin(0.3));
+                    SubscriptionClv.DEFAULT_SETTINGS);
         }
 
         /** With other training settings. */
@@ -103,15 +102,19 @@ public final class CustomerAnalysis {
      * @param segments     the segment model
      * @param segment      segment id of every row
      * @param profiles     segment profiles with churn, predicted churn, revenue and CLV
-     * @param retention    the sBG fit, or null without tenure
+     * @param retention    the sBG fit with its columns and CLV settings, or null without a tenure column
      * @param clv          CLV of every row (NaN when not computable)
+     * @param clvLow       lower end of each row's CLV interval at {@link ModelFiles#CLV_LEVEL} (NaN when
+     *                     the CLV is, or the fit has no covariance)
+     * @param clvHigh      upper end of the same interval
      * @param survivalBy   "plan" / "segment" to group to Kaplan-Meier curve (empty without tenure)
      * @param kpis         the business KPIs
      * @param importance   model importance summed per input column, largest first
      */
     public record Analysis(ChurnTraining.Result training, double[] probability, List<List<Reason>> reasons,
-                           SegmentModel segments, int[] segment, List<SegmentProfile> profiles, SbgModel retention,
-                           double[] clv, Map<String, Map<String, SurvivalCurve>> survivalBy,
+                           SegmentModel segments, int[] segment, List<SegmentProfile> profiles,
+                           SubscriptionClv retention, double[] clv, double[] clvLow, double[] clvHigh,
+                           Map<String, Map<String, SurvivalCurve>> survivalBy,
                            BusinessKpis.Kpis kpis, Map<String, Double> importance) {
     }
 
@@ -159,17 +162,22 @@ public final class CustomerAnalysis {
         int[] segment = seg.assign(t);
         double[] tenure = BusinessKpis.numeric(t, options.kpiColumns().tenure());
         double[] fee = BusinessKpis.numeric(t, options.kpiColumns().revenue());
-        SbgModel sbg = null;
+        SubscriptionClv sbg = null;
         double[] clv = new double[n];
+        double[] clvLow = new double[n];
+        double[] clvHigh = new double[n];
         java.util.Arrays.fill(clv, Double.NaN);
+        java.util.Arrays.fill(clvLow, Double.NaN);
+        java.util.Arrays.fill(clvHigh, Double.NaN);
         if (tenure != null) {
-            sbg = fitRetention(tenure, trained.labels());
-            if (fee != null) {
+            sbg = SubscriptionClv.fit(t, trained.labels(), new SubscriptionClv.Columns(options.kpiColumns().tenure(),
+                    fee == null ? null : options.kpiColumns().revenue()), options.clv());
+            ClvEvaluator value = sbg.evaluator(ModelFiles.CLV_LEVEL).orElse(null);
+            if (value != null) {
                 for (int i = 0; i < n; i++) {
-                    if (Double.isFinite(fee[i]) && fee[i] >= 0 && Double.isFinite(tenure[i])) {
-                        clv[i] = ClvFormulas.subscription(options.clv(), fee[i], sbg.parameters(),
-                                Math.max(0, (int) tenure[i] - 1));
-                    }
+                    clv[i] = value.clv(fee[i], tenure[i], p[i]);
+                    clvLow[i] = value.lower(clv[i], tenure[i]);
+                    clvHigh[i] = value.upper(clv[i], tenure[i]);
                 }
             }
         }
@@ -193,18 +201,8 @@ public final class CustomerAnalysis {
         }
         BusinessKpis.Kpis kpis = BusinessKpis.compute(t, trained.labels(), options.kpiColumns());
         listener.progress("KPIs", 1, 1);
-        return new Analysis(trained, p, reasons, seg, segment, profiles, sbg, clv, survival, kpis,
+        return new Analysis(trained, p, reasons, seg, segment, profiles, sbg, clv, clvLow, clvHigh, survival, kpis,
                 importance(trained));
-    }
-
-    private static SbgModel fitRetention(double[] tenure, int[] churned) {
-        int[] periods = new int[tenure.length];
-        boolean[] event = new boolean[tenure.length];
-        for (int i = 0; i < tenure.length; i++) {
-            periods[i] = Double.isFinite(tenure[i]) ? Math.max(churned[i] == 1 ? 1 : 0, (int) Math.round(tenure[i])) : 0;
-            event[i] = churned[i] == 1;
-        }
-        return SbgFitter.withDefaults().fitIndividuals(periods, event);
     }
 
     private static Map<String, SurvivalCurve> curves(double[] tenure, int[] churned, String[] group) {

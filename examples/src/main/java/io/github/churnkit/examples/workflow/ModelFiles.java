@@ -3,11 +3,11 @@ package io.github.churnkit.examples.workflow;
 import io.github.churnkit.core.CustomerTable;
 import io.github.churnkit.features.FittedPipeline;
 import io.github.churnkit.models.churn.ChurnModel;
-import io.github.churnkit.models.clv.SbgModel;
 import io.github.churnkit.models.eval.CrossValidationReport;
 import io.github.churnkit.models.segment.SegmentModel;
 import io.github.churnkit.scoring.bundle.FittedPipelineCodec;
 import io.github.churnkit.models.export.BundleExporter;
+import io.github.churnkit.scoring.ClvInputs;
 import io.github.churnkit.scoring.bundle.ModelBundle;
 import io.github.churnkit.scoring.bundle.ModelSchema;
 import io.github.churnkit.scoring.bundle.Provenance;
@@ -30,15 +30,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Writes a trained churn model (with optional segments and retention model) as a data-only
+ * Writes a trained churn model (with optional segments and subscription CLV) as a data-only
  * {@link ModelBundle} and reads it back into its runtime parts.
  *
  * <p>This is a small adapter in the examples module: the bundle format and every section codec
  * come from {@code churnkit-scoring}; this class only decides which sections a command-line model
- * file holds (schema, metrics, provenance, feature pipeline, churn predictor and calibrator, drift
- * distributions, risk bands, and when present segments and sBG retention with its CLV settings
- * and, when the fit has a covariance, the parameters' uncertainty at level {@link #CLV_LEVEL}).
- * Files without a risk-band section load with {@link AnalysisFiles#BANDS}.
+ * file holds: schema, metrics, provenance, feature pipeline, churn predictor and calibrator, drift
+ * distributions, risk bands, and when present segments and the sBG retention model (section
+ * {@code clv.sbg}, and when the fit has a covariance the parameters' uncertainty at level
+ * {@link #CLV_LEVEL}, {@code clv.sbg.interval}). With a revenue column as well it writes
+ * {@code clv.inputs} (sBG method: revenue column, tenure column as renewals) and
+ * {@code clv.settings}, so that {@code CustomerScorer} and {@code ./churnkit score} give every
+ * customer a CLV and its interval ({@link SubscriptionClv}). Files without a risk-band section
+ * load with {@link AnalysisFiles#BANDS}.
  */
 public final class ModelFiles {
 
@@ -48,17 +52,31 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** The runtime parts of a model file. */
+    /** The runtime parts of a model file; {@code clvInputs} is empty when the file gives no CLV. */
     public record Loaded(ModelSchema schema, TrainingMetrics metrics, Provenance provenance, FittedPipeline pipeline,
                          ChurnPredictor predictor, Optional<ProbabilityCalibrator> calibrator,
                          Optional<TrainingDistributions> drift, Optional<SegmentAssigner> segments,
                          Optional<SbgParameters> retention, Optional<SbgUncertainty> retentionUncertainty,
-                         Optional<ClvSettings> clv, RiskBands bands) {
+                         Optional<ClvInputs> clvInputs, Optional<ClvSettings> clv, RiskBands bands) {
 
         /** The calibrated churn probability of a feature vector. */
         public double probability(double[] x) {
             double p = predictor.probability(x);
             return calibrator.map(c -> c.calibrate(p)).orElse(p);
+        }
+
+        /**
+         * A new evaluator of the file's CLV, as {@code CustomerScorer} computes it; empty when the file
+         * has no {@code clv.inputs} (or, as the scorer requires them, no settings or, for the sBG
+         * method, no sBG parameters).
+         */
+        public Optional<ClvEvaluator> clvEvaluator() {
+            if (clvInputs.isEmpty() || clv.isEmpty()
+                    || (clvInputs.get().method() == ClvInputs.Method.SBG && retention.isEmpty())) {
+                return Optional.empty();
+            }
+            return Optional.of(ClvEvaluator.of(clvInputs.get(), clv.get(), retention.orElse(null),
+                    retentionUncertainty.orElse(null)));
         }
     }
 
@@ -85,12 +103,13 @@ public final class ModelFiles {
      *
      * @param parts     the churn parts
      * @param segments  the segment model, or null
-     * @param retention the fitted sBG retention model, or null; its parameters and (when it has a
-     *                  covariance) their uncertainty at {@link #CLV_LEVEL} are written
+     * @param clv       the subscription CLV, or null: its sBG parameters and (when the fit has a
+     *                  covariance) their uncertainty at {@link #CLV_LEVEL} are written, and with a
+     *                  revenue column also the CLV inputs and settings
      * @param file      where to write
      * @return the bundle written
      */
-    public static ModelBundle write(Parts parts, SegmentModel segments, SbgModel retention, Path file) {
+    public static ModelBundle write(Parts parts, SegmentModel segments, SubscriptionClv clv, Path file) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (String m : CrossValidationReport.METRICS) {
             metrics.put("cv." + m, parts.cv().mean(m));
@@ -105,8 +124,9 @@ public final class ModelFiles {
         if (segments != null) {
             b.segments(segments);
         }
-        if (retention != null) {
-            b.sbg(retention, CLV_LEVEL);
+        if (clv != null) {
+            b.sbg(clv.model(), CLV_LEVEL);
+            clv.inputs().ifPresent(in -> b.clv(in, clv.settings()));
         }
         ModelBundle bundle = b.build();
         bundle.writeTo(file);
@@ -126,6 +146,7 @@ public final class ModelFiles {
                 optional(b, SegmentCodec.SECTION, SegmentCodec::read),
                 optional(b, ClvCodec.SBG_SECTION, ClvCodec::readSbg),
                 optional(b, ClvCodec.SBG_INTERVAL_SECTION, ClvCodec::readSbgInterval),
+                optional(b, ClvInputs.SECTION, ClvInputs::readFrom),
                 optional(b, ClvCodec.SETTINGS_SECTION, ClvCodec::readSettings),
                 optional(b, ChurnCodec.BANDS_SECTION, ChurnCodec::readBands).orElse(AnalysisFiles.BANDS));
     }

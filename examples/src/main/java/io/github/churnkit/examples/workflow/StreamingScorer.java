@@ -21,9 +21,17 @@ import org.apache.commons.csv.CSVRecord;
  * memory does not grow with the file: millions of rows pass through a few reused arrays.
  *
  * <p>Output columns: {@code id, churn_probability, risk_band}, then {@code segment} when the model
- * file has segments, then {@code reason_1..3} (the input columns with the largest signed
- * contributions to the churn log-odds, as {@code "column +0.42"}; only columns that raise the risk). The id is the named id column,
- * else the model's id column when the file has it, else the data line number.
+ * file has segments, then {@code clv, clv_low, clv_high} when it has CLV inputs, then
+ * {@code reason_1..3} (the input columns with the largest signed contributions to the churn
+ * log-odds, as {@code "column +0.42"}; only columns that raise the risk). The id is the named id
+ * column, else the model's id column when the file has it, else the data line number.
+ *
+ * <p>CLV: the model file's {@code clv.inputs} name a revenue column and, for the sBG method, a
+ * renewals column, read from the CSV by name; the values are {@link ClvEvaluator}'s, which are
+ * {@code CustomerScorer}'s for the same revenue, renewals and churn probability. {@code clv_low} and
+ * {@code clv_high} bound the confidence interval of the expected CLV stored with the model
+ * ({@code clv.sbg.interval}). A cell is empty when its value is NaN: missing revenue or renewals
+ * (or a column the file lacks), or no interval in the model file.
  *
  * <p>Not thread-safe; one instance per file.
  */
@@ -46,15 +54,30 @@ public final class StreamingScorer {
     }
 
     /**
+     * What a run wrote.
+     *
+     * @param rows             rows scored
+     * @param columns          the output header, in order
+     * @param customersWithClv rows with a CLV (0 when the model has none)
+     * @param clvTotal         the sum of those CLVs (0 when none)
+     */
+    public record Result(long rows, List<String> columns, long customersWithClv, double clvTotal) {
+        /** Copies the column list. */
+        public Result {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /**
      * Scores every row of {@code in} into {@code out}.
      *
      * @param source   the file name for messages
      * @param idColumn the id column, or null to use the model's
-     * @return the number of rows scored
+     * @return what was written
      * @throws IllegalArgumentException on a malformed value (line and column named) or when the file
      *                                  has none of the model's input columns
      */
-    public long score(Reader in, Writer out, String source, String idColumn) {
+    public Result score(Reader in, Writer out, String source, String idColumn) {
         try (CSVParser parser = CSVParser.builder().setReader(new BufferedReader(in, 1 << 16))
                 .setFormat(CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get())
                 .get(); Writer w = new BufferedWriter(out, 1 << 16)) {
@@ -71,17 +94,23 @@ public final class StreamingScorer {
             }
             int idIndex = id == null || !header.containsKey(id) ? -1 : header.get(id);
             SegmentEncoding seg = model.segments().map(a -> new SegmentEncoding(a, header)).orElse(null);
+            ClvColumns clv = model.clvEvaluator().map(v -> new ClvColumns(v, header, source)).orElse(null);
             Reasons reasons = new Reasons(model);
             CsvLines csv = new CsvLines(w);
-            List<Object> head = new ArrayList<>(List.of(idIndex >= 0 ? id : "line", "churn_probability", "risk_band"));
+            List<String> head = new ArrayList<>(List.of(idIndex >= 0 ? id : "line", "churn_probability", "risk_band"));
             if (seg != null) {
                 head.add("segment");
+            }
+            if (clv != null) {
+                head.addAll(List.of("clv", "clv_low", "clv_high"));
             }
             head.addAll(List.of("reason_1", "reason_2", "reason_3"));
             csv.record(head.toArray());
             double[] x = new double[model.pipeline().width()];
             Object[] fields = new Object[head.size()];
             long n = 0;
+            long valued = 0;
+            double total = 0;
             for (CSVRecord r : parser) {
                 row.set(r);
                 model.pipeline().transform(row, x);
@@ -92,6 +121,16 @@ public final class StreamingScorer {
                 fields[k++] = model.bands().name(p);
                 if (seg != null) {
                     fields[k++] = seg.assign(r);
+                }
+                if (clv != null) {
+                    double v = clv.set(r, p);
+                    fields[k++] = AnalysisFiles.num(v, 2);
+                    fields[k++] = AnalysisFiles.num(clv.lower(), 2);
+                    fields[k++] = AnalysisFiles.num(clv.upper(), 2);
+                    if (!Double.isNaN(v)) {
+                        valued++;
+                        total += v;
+                    }
                 }
                 String[] top = reasons.top(x);
                 for (String t : top) {
@@ -104,9 +143,60 @@ public final class StreamingScorer {
                 }
             }
             listener.progress(n, Long.MAX_VALUE);
-            return n;
+            return new Result(n, head, valued, total);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot score " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The CLV of a record: its revenue and renewals columns, found by name once, through the evaluator. */
+    private static final class ClvColumns {
+        private final ClvEvaluator value;
+        private final String source;
+        private final String revenueName;
+        private final String renewalsName;
+        private final int revenue;
+        private final int renewals;
+        private double clv;
+        private double renewalsValue;
+
+        ClvColumns(ClvEvaluator value, Map<String, Integer> header, String source) {
+            this.value = value;
+            this.source = source;
+            this.revenueName = value.inputs().revenueColumn();
+            this.renewalsName = value.inputs().renewalsColumn();
+            this.revenue = header.getOrDefault(revenueName, -1);
+            this.renewals = renewalsName.isEmpty() ? -1 : header.getOrDefault(renewalsName, -1);
+        }
+
+        /** Computes the record's CLV (NaN when it has none) for the churn probability {@code p}. */
+        double set(CSVRecord r, double p) {
+            renewalsValue = number(r, renewals, renewalsName);
+            clv = value.clv(number(r, revenue, revenueName), renewalsValue, p);
+            return clv;
+        }
+
+        double lower() {
+            return value.lower(clv, renewalsValue);
+        }
+
+        double upper() {
+            return value.upper(clv, renewalsValue);
+        }
+
+        /** The number in column {@code c}: NaN when the file lacks the column or the cell is a missing marker. */
+        private double number(CSVRecord r, int c, String name) {
+            String s = CsvRecordRow.text(r, c);
+            if (s == null) {
+                return Double.NaN;
+            }
+            try {
+                return Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "%s line %d, column '%s': expected a number (CLV input), found \"%s\"", source,
+                        r.getRecordNumber() + 1, name, s));
+            }
         }
     }
 

@@ -9,13 +9,15 @@
  * ChurnTraining.Result trained = ChurnTraining.of(ChurnTraining.Options.defaults()).fit(table);
  * System.out.println(trained.choiceSummary());   // kept BoostedChurnTrainer (cross-validated AUC 0.8474 vs ...)
  *
- * // or everything: model, reasons, segments, sBG retention and CLV, Kaplan-Meier curves, KPIs
+ * // or everything: model, reasons, segments, sBG retention and CLV with its interval, Kaplan-Meier
+ * // curves, KPIs
  * CustomerAnalysis.Analysis a = CustomerAnalysis.of(
  *         CustomerAnalysis.Options.defaults(BusinessKpis.Columns.telco())).run(table);
  * AnalysisFiles.writeScores(a, Path.of("scores.csv"));
  * AnalysisFiles.writeTargets(a, RetentionOffer.defaults(), Path.of("retention-targets.csv"));
  *
- * // a data-only model file, and scoring a CSV of any size with it, row by row
+ * // a data-only model file (with the retention model, and CLV inputs when there is a revenue column),
+ * // and scoring a CSV of any size with it, row by row: probability, band, segment, CLV and interval
  * ModelFiles.write(new ModelFiles.Parts(a.training().table(), a.training().pipeline(),
  *         a.training().model(), a.training().chosen().report()), a.segments(), a.retention(), Path.of("m.ckb"));
  * new StreamingScorer(ModelFiles.load(Path.of("m.ckb")), (rows, chars) -> { })

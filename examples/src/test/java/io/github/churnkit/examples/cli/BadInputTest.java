@@ -79,6 +79,20 @@ class BadInputTest {
     }
 
     @Test
+    void train_unknownTenureColumn_oneLineExit2NamingColumn() throws IOException {
+        Path f = csv(smallCsv());
+        assertOneLineError(CliRun.of("train", "--data", f.toString(), "--target", "Churn", "--tenure-col", "months",
+                "--out", dir.resolve("m.ckb").toString()), "--tenure-col", "'months'", "columns are");
+    }
+
+    @Test
+    void train_categoricalRevenueColumn_oneLineExit2NamingColumnAndType() throws IOException {
+        Path f = csv(smallCsv());
+        assertOneLineError(CliRun.of("train", "--data", f.toString(), "--target", "Churn", "--revenue-col", "plan",
+                "--out", dir.resolve("m.ckb").toString()), "--revenue-col", "'plan'", "CATEGORICAL", "numeric");
+    }
+
+    @Test
     void train_unknownOption_oneLineExit2() {
         assertOneLineError(CliRun.of("train", "--data", "a.csv", "--out", "m.ckb", "--bogus"), "--bogus");
     }

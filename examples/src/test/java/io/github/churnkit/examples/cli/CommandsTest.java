@@ -3,6 +3,7 @@ package io.github.churnkit.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.churnkit.core.Column;
 import io.github.churnkit.core.CustomerTable;
 import io.github.churnkit.core.io.CsvIngest;
 import io.github.churnkit.core.synthetic.CohortGenerator;
@@ -10,13 +11,21 @@ import io.github.churnkit.core.synthetic.ProgressListener;
 import io.github.churnkit.core.synthetic.SubscriptionGenerator;
 import io.github.churnkit.core.synthetic.TransactionGenerator;
 import io.github.churnkit.examples.workflow.ModelFiles;
+import io.github.churnkit.examples.workflow.SubscriptionClv;
+import io.github.churnkit.scoring.ClvInputs;
+import io.github.churnkit.scoring.CustomerScore;
+import io.github.churnkit.scoring.CustomerScorer;
+import io.github.churnkit.scoring.clv.ClvFormulas;
+import io.github.churnkit.scoring.clv.SbgParameters;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +46,7 @@ class CommandsTest {
 
     private static Path customers;
     private static Path model;
+    private static CliRun trained;
 
     @BeforeAll
     static void fixtures() throws Exception {
@@ -47,8 +57,9 @@ class CommandsTest {
         }
         model = dir.resolve("model.ckb");
         CliRun r = CliRun.of("train", "--data", customers.toString(), "--model", "logistic", "--folds", "2",
-                "--out", model.toString(), "--quiet");
+                "--out", model.toString(), "--json", dir.resolve("train.json").toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
+        trained = r;
     }
 
     private static long churners() throws Exception {
@@ -64,22 +75,95 @@ class CommandsTest {
         return Double.parseDouble(m.group(1));
     }
 
+    /** Row {@code row} of {@code t} as raw text values, the way a service would pass a CSV line to the scorer. */
+    private static Map<String, String> raw(CustomerTable t, int row) {
+        Map<String, String> m = new HashMap<>();
+        for (Column c : t.columns()) {
+            m.put(c.name(), c.isMissing(row) ? null : c.format(row));
+        }
+        return m;
+    }
+
+    /** A CSV cell as a number, NaN when empty. */
+    private static double cell(String s) {
+        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+    }
+
     @Test
-    void score_streamed_matchesInMemoryTransform() throws Exception {
+    void score_streamed_matchesInMemoryTransformAndScorerClv() throws Exception {
         Path out = dir.resolve("scores.csv");
+        Path json = dir.resolve("score.json");
         CliRun r = CliRun.of("score", "--model", model.toString(), "--data", customers.toString(), "--out",
-                out.toString(), "--quiet");
+                out.toString(), "--json", json.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(out);
         assertEquals(2001, lines.size());
+        List<String> header = List.of(lines.get(0).split(","));
+        assertEquals(List.of("customer_id", "churn_probability", "risk_band", "clv", "clv_low", "clv_high", "reason_1",
+                "reason_2", "reason_3"), header);
         // the row-by-row CSV parsing must give the probabilities of the ingest + table transform path
         ModelFiles.Loaded m = ModelFiles.load(model);
         CustomerTable table = CsvIngest.withDefaults().read(customers).table();
         double[][] x = m.pipeline().transform(table);
-        for (int i = 0; i < x.length; i += 97) {
-            double streamed = Double.parseDouble(lines.get(i + 1).split(",")[1]);
-            assertEquals(m.probability(x[i]), streamed, 5.1e-5, "row " + i);
+        // and the CLV columns what CustomerScorer gives for the same raw values (to the 2 decimals written)
+        CustomerScorer scorer = CustomerScorer.load(model);
+        int valued = 0;
+        for (int i = 0; i < x.length; i += 7) {
+            String[] f = lines.get(i + 1).split(",", -1);
+            assertEquals(m.probability(x[i]), Double.parseDouble(f[1]), 5.1e-5, "row " + i);
+            CustomerScore e = scorer.score(raw(table, i), 0);
+            assertEquals(Double.isNaN(e.clv()), f[3].isEmpty(), "row " + i);
+            if (!Double.isNaN(e.clv())) {
+                assertEquals(e.clv(), cell(f[3]), 0.005 + 1e-9 * e.clv(), "row " + i);
+                assertEquals(e.clvLow(), cell(f[4]), 0.005 + 1e-9 * e.clv(), "row " + i);
+                assertEquals(e.clvHigh(), cell(f[5]), 0.005 + 1e-9 * e.clv(), "row " + i);
+                valued++;
+            }
         }
+        assertTrue(valued > 250, "customers with a CLV among the 286 checked: " + valued);
+        assertTrue(r.out().contains("CLV (sBG, revenue 'monthly_fee', renewals 'tenure_months')"), r.out());
+        String doc = Files.readString(json);
+        assertTrue(doc.contains("\"clv_low\"") && doc.contains("\"clv_high\""), "columns listed: " + doc);
+        assertTrue(doc.contains("\"renewalsColumn\" : \"tenure_months\"") && doc.contains("\"intervalLevel\" : 0.9"),
+                doc);
+        long withClv = lines.stream().skip(1).filter(l -> !l.split(",", -1)[3].isEmpty()).count();
+        assertEquals(withClv, (long) jsonNumber(doc, "customers"));
+    }
+
+    @Test
+    void train_subscriptionData_modelFileGivesClvInsideItsIntervalInCustomerScorer() throws Exception {
+        // the synthetic file has tenure_months and monthly_fee, which train finds by name
+        CustomerScorer scorer = CustomerScorer.load(model);
+        assertTrue(scorer.hasClv() && scorer.hasClvInterval(), scorer.toString());
+        ModelFiles.Loaded m = ModelFiles.load(model);
+        assertEquals(ClvInputs.fromSbg("monthly_fee", "tenure_months"), m.clvInputs().orElseThrow());
+        assertEquals(SubscriptionClv.DEFAULT_SETTINGS, m.clv().orElseThrow());
+        SbgParameters sbg = m.retention().orElseThrow();
+        CustomerTable table = CsvIngest.withDefaults().read(customers).table();
+        int checked = 0;
+        for (int i = 0; i < table.rowCount(); i += 5) {
+            double fee = table.numeric("monthly_fee").get(i);
+            double tenure = table.numeric("tenure_months").get(i);
+            CustomerScore s = scorer.score(raw(table, i), 0);
+            if (Double.isNaN(fee) || Double.isNaN(tenure)) {
+                assertTrue(Double.isNaN(s.clv()) && Double.isNaN(s.clvLow()), "row " + i);
+                continue;
+            }
+            // the formula of the model format's clv.inputs, sBG method: margin x revenue x DERL(renewals = tenure)
+            double expected = ClvFormulas.subscription(SubscriptionClv.DEFAULT_SETTINGS, fee, sbg, (int) tenure);
+            assertEquals(expected, s.clv(), 1e-9 * expected, "row " + i);
+            assertTrue(s.clv() > 0 && s.clvLow() < s.clv() && s.clv() < s.clvHigh(),
+                    "row " + i + ": " + s.clvLow() + " " + s.clv() + " " + s.clvHigh());
+            checked++;
+        }
+        assertTrue(checked > 350, "customers with fee and tenure among 400: " + checked);
+        assertTrue(trained.out().contains("retention (sBG on 'tenure_months')")
+                && trained.out().contains("'monthly_fee'") && trained.out().contains("with a 90% interval"),
+                trained.out());
+        String doc = Files.readString(dir.resolve("train.json"));
+        assertTrue(doc.contains("\"tenureColumn\" : \"tenure_months\"") && doc.contains("\"revenueColumn\" : \"monthly_fee\""),
+                doc);
+        assertEquals(sbg.alpha(), jsonNumber(doc, "alpha"), 1e-12 * sbg.alpha());
     }
 
     @Test

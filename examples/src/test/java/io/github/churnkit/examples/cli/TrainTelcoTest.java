@@ -8,6 +8,8 @@ import io.github.churnkit.core.CustomerTable;
 import io.github.churnkit.core.io.CsvIngest;
 import io.github.churnkit.core.testing.SharedData;
 import io.github.churnkit.examples.workflow.ModelFiles;
+import io.github.churnkit.scoring.ClvInputs;
+import io.github.churnkit.scoring.CustomerScore;
 import io.github.churnkit.scoring.CustomerScorer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Acceptance (issue 9): {@code train} on the IBM Telco file with only {@code --target Churn --id
- * customerID} works and reports a cross-validated AUC of at least 0.845 for the model it keeps. The
+ * customerID} works and reports a cross-validated AUC of at least 0.845 for the model it keeps, and
+ * its model file values customers (CLV from the inferred tenure and MonthlyCharges columns). The
  * threshold is the issue's; a published 5-fold logistic-regression reference on this file is
  * 0.841 +- 0.008, so the test fails if the kept model is no better than plain logistic regression.
  * The one heavy test of the module (two trainers x 5 folds on 7,043 rows).
@@ -63,5 +66,19 @@ class TrainTelcoTest {
             }
             assertEquals(loaded.probability(x[row]), scorer.probability(raw), 1e-12, "row " + row);
         }
+        // train found the file's tenure and MonthlyCharges columns by name, so every customer has a CLV
+        // (none of the file's tenure or MonthlyCharges values is missing) inside its interval
+        assertEquals(ClvInputs.fromSbg("MonthlyCharges", "tenure"), loaded.clvInputs().orElseThrow());
+        assertTrue(scorer.hasClvInterval(), scorer.toString());
+        for (int row = 0; row < 300; row++) {
+            Map<String, String> raw = new HashMap<>();
+            for (Column c : table.columns()) {
+                raw.put(c.name(), c.isMissing(row) ? null : c.format(row));
+            }
+            CustomerScore s = scorer.score(raw, 0);
+            assertTrue(s.clv() > 0 && s.clvLow() < s.clv() && s.clv() < s.clvHigh(),
+                    "row " + row + ": " + s.clvLow() + " " + s.clv() + " " + s.clvHigh());
+        }
+        assertTrue(doc.contains("\"revenueColumn\" : \"MonthlyCharges\""), doc);
     }
 }
