@@ -45,6 +45,13 @@ final class Scratch {
         Arrays.fill(days, DateColumn.MISSING);
     }
 
+    /** Marks input slot {@code slot} missing, whatever its type. */
+    void clearSlot(int slot) {
+        numbers[slot] = Double.NaN;
+        categories[slot] = null;
+        days[slot] = DateColumn.MISSING;
+    }
+
     double[] batchRows(int width) {
         if (batchRows == null) {
             batchRows = new double[CHUNK * width];
