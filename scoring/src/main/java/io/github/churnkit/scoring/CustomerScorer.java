@@ -150,6 +150,38 @@ public final class CustomerScorer {
         return parts.assigner != null;
     }
 
+    /**
+     * The ids of the bundle's segments, in the segment model's order: the values
+     * {@link CustomerScore#segmentId()} and {@link ScoreBatch#segmentIds()} take. Empty when the
+     * bundle has no segment model (those then hold -1). Immutable.
+     */
+    public List<Integer> segmentIds() {
+        return parts.assigner == null ? List.of() : parts.assigner.segmentIds();
+    }
+
+    /**
+     * The name of the segment with id {@code segmentId}, as in {@link CustomerScore#segmentName()}:
+     * turns the ids of {@link BoundScorer#scoreBatch} into names. A linear search over the few
+     * segments; allocates nothing for a known id.
+     *
+     * @throws IllegalArgumentException if the bundle has no segment with that id, which includes
+     *                                  -1 (what a batch holds without a segment model) and every id
+     *                                  when the bundle has no segment model; the message names the
+     *                                  id and the known ids
+     */
+    public String segmentName(int segmentId) {
+        int[] ids = parts.segmentIds;
+        if (ids != null) {
+            for (int c = 0; c < ids.length; c++) {
+                if (ids[c] == segmentId) {
+                    return parts.segmentNames[c];
+                }
+            }
+        }
+        throw new IllegalArgumentException("no segment with id " + segmentId + "; the bundle's segment ids are "
+                + segmentIds() + (ids == null ? " (it has no segment model)" : ""));
+    }
+
     /** Whether the bundle has a CLV model. */
     public boolean hasClv() {
         return parts.clvInputs != null;

@@ -202,6 +202,50 @@ class CustomerScorerTest {
     }
 
     @Test
+    void segmentIdsAndName_fixtureBundle_asBuiltInScorerFixtures() {
+        // ScorerFixtures.segmentAssigner(): ids 10, 11, 12 named "new and cheap", "loyal", "big spenders"
+        assertEquals(List.of(10, 11, 12), SCORER.segmentIds());
+        assertEquals("new and cheap", SCORER.segmentName(10));
+        assertEquals("loyal", SCORER.segmentName(11));
+        assertEquals("big spenders", SCORER.segmentName(12));
+    }
+
+    @Test
+    void segmentName_idsFromScoreBatch_equalNamesOfOneByOneScores() {
+        BoundScorer<ScorerFixtures.Customer> bound = ScorerFixtures.bind(SCORER);
+        List<ScorerFixtures.Customer> rows = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            rows.add(ScorerFixtures.Customer.of(TABLE, i));
+        }
+        ScoreBatch batch = ScoreBatch.withCapacity(rows.size());
+        bound.scoreBatch(rows, batch);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String name = SCORER.segmentName(batch.segmentIds()[i]);
+            assertEquals(bound.score(rows.get(i)).segmentName(), name, "row " + i);
+            seen.add(name);
+        }
+        assertEquals(3, seen.size(), "the rows reach every segment: " + seen);
+    }
+
+    @Test
+    void segmentName_unknownId_throwsNamingIdAndKnownIds() {
+        for (int id : new int[] {13, -1, 0}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SCORER.segmentName(id));
+            assertTrue(e.getMessage().contains("id " + id) && e.getMessage().contains("[10, 11, 12]"), e.getMessage());
+        }
+    }
+
+    @Test
+    void segmentIdsAndName_withoutSegmentModel_emptyAndThrows() {
+        CustomerScorer s = CustomerScorer.of(without(without(ScorerFixtures.bundle(), SegmentCodec.SECTION),
+                SegmentEncoder.SECTION));
+        assertEquals(List.of(), s.segmentIds());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.segmentName(-1));
+        assertTrue(e.getMessage().contains("id -1") && e.getMessage().contains("no segment model"), e.getMessage());
+    }
+
+    @Test
     void binder_unknownColumnOrWrongType_throws() {
         assertThrows(IllegalArgumentException.class,
                 () -> SCORER.<ScorerFixtures.Customer>binder().number("nope", ScorerFixtures.Customer::tenure));
