@@ -57,8 +57,10 @@ public final class BoundScorer<T> {
     }
 
     /**
-     * The full score of one record with its {@code topReasons} largest reasons (the explanation
-     * allocates its working arrays).
+     * The full score of one record with its {@code topReasons} largest reasons. Besides the result
+     * (the score, its reasons and their value strings), the explanation allocates a few small
+     * arrays per call: the per-feature contributions and, for a tree ensemble, the TreeSHAP path of
+     * O(depth * (depth / 2 + 1) + features) numbers; nothing per tree or per node.
      *
      * @throws IllegalArgumentException if {@code topReasons < 0}, or in strict mode for a bad value
      */

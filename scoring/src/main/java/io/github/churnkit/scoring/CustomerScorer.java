@@ -82,7 +82,7 @@ public final class CustomerScorer {
         this.strict = strict;
         this.pipeline = parts.pipeline.withStrict(strict);
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(parts.layout, parts.pipeline.width(),
-                parts.encoder == null ? 0 : parts.encoder.width()));
+                parts.encoder == null ? 0 : parts.encoder.width(), parts.reasons.groupCount()));
     }
 
     /**

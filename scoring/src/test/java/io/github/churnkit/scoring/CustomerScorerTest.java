@@ -166,6 +166,35 @@ class CustomerScorerTest {
     }
 
     @Test
+    void score_reasonValues_rawValuesAsText() {
+        // every column gets a non-zero contribution from the linear fixture, so all five are reasons;
+        // numbers read as Double.toString (what String.format("%s", Double) gave: Formatter calls toString)
+        CustomerScorer scorer = CustomerScorer.of(ScorerFixtures.bundle(ScorerFixtures.linear(ScorerFixtures.pipeline().width())));
+        Map<String, Object> m = base();
+        m.put("charges", 1e-5);
+        Map<String, String> values = new HashMap<>();
+        for (ScoreReason r : scorer.score(m, 10).reasons()) {
+            values.put(r.column(), r.value());
+        }
+        assertEquals(Map.of("tenure", "12.0", "charges", "1.0E-5", "paperless", "1.0", "contract", "Month",
+                "payment", "Card"), values);
+        m.remove("tenure");
+        assertTrue(scorer.score(m, 10).reasons().stream()
+                .anyMatch(r -> r.column().equals("tenure") && r.value().equals("missing")));
+    }
+
+    @Test
+    void score_reasonsOfConsecutiveCustomersOnOneThread_sameAsOnAFreshScorer() {
+        // the per-column sums live in the thread's scratch: nothing may carry over between calls
+        for (int i = 0; i < 50; i++) {
+            Map<String, Object> c = ScorerFixtures.customer(TABLE, i);
+            CustomerScorer fresh = CustomerScorer.of(ScorerFixtures.bundle());
+            assertEquals(fresh.score(c, 5), SCORER.score(c, 5), "row " + i);
+            assertEquals(fresh.score(c, 2), SCORER.score(c, 2), "row " + i);
+        }
+    }
+
+    @Test
     void bound_sameResultsAsMap() {
         BoundScorer<ScorerFixtures.Customer> bound = ScorerFixtures.bind(SCORER);
         for (int i = 0; i < 200; i++) {
