@@ -60,8 +60,9 @@ import smile.data.Tuple;
  *   <li>{@code logistic*}: Tribuo logistic regression {@code predict(Example)} including building
  *       the example from the feature vector, against churnkit's {@link LinearPredictor}; and the
  *       end-to-end figure from a bound record (raw values, feature pipeline, model, calibration).</li>
- *   <li>{@code scorer*}: a full {@link CustomerScore} (probability, band, segment, CLV; no reasons)
- *       against the probability alone, from a bound record, with a bundle exported from a boosted
+ *   <li>{@code scorer*}: a full {@link CustomerScore} (probability, band, segment, CLV; without
+ *       reasons, and with the three largest reasons) against the probability alone, from a bound
+ *       record, with a bundle exported from a boosted
  *       model of the same shape (100 trees, depth 6; trained by the trainer, so its trees differ
  *       from the Smile reference's).</li>
  * </ul>
@@ -278,6 +279,12 @@ public class ScoringBenchmark {
     @Benchmark
     public CustomerScore scorerFullScore() {
         return boostedScorer.score(customers[nextRow()]);
+    }
+
+    /** End to end from the caller's record, boosted bundle: the full score with its three largest reasons (TreeSHAP). */
+    @Benchmark
+    public CustomerScore scorerFullScoreWithReasons() {
+        return boostedScorer.score(customers[nextRow()], 3);
     }
 
     /** End to end, 1,024 records per call into caller-owned arrays; score is per record. */
