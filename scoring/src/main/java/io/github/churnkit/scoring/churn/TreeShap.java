@@ -32,9 +32,9 @@ import java.util.Arrays;
  * multiplications only. The path is one stack: each element keeps its factors at the rule's points
  * and the products of the factors before it, so a leaf needs one backward pass. A split on a
  * feature already on the path sets the earlier element to {@code z = o = 1} (a factor of 1 that
- * contributes nothing) while its subtree is walked, instead of copying the path. Rules of one or
- * two points (depth up to 4) run on a two-lane path written out by hand, deeper ones on loops over
- * the points. Allocates its arrays, of O(depth * points + features) entries, once per instance and
+ * contributes nothing) while its subtree is walked, instead of copying the path. The points are
+ * processed as lanes written out by hand: two lanes for rules of one or two points (depth up to
+ * 4), blocks of four lanes beyond, padded with points of weight 0. Allocates its arrays, of O(depth * points + features) entries, once per instance and
  * nothing per tree.
  *
  * <p>Not thread-safe; one instance serves one row at a time.
@@ -44,7 +44,10 @@ final class TreeShap {
     private final TreeEnsemble e;
     private final double[] x;
     private final double[] phi;
-    /** The rule's points, at least two (a one-point rule gets a second point of weight 0). */
+    /**
+     * The rule's points, padded with points of weight 0 to two lanes (rules of one or two points)
+     * or to a multiple of four lanes (larger rules).
+     */
     private final double[] points;
     private final int m;
     /** The path, one element per split above the current node: feature, z, o. */
@@ -55,8 +58,6 @@ final class TreeShap {
     private final double[] factor;
     /** {@code before[j m + q]}: the weight of point q times the product of the factors of elements 0..j-1 at it. */
     private final double[] before;
-    /** Per leaf: the products of the factors after the current element, one per point. */
-    private final double[] after;
     /** For each feature, the position of its live element on the path, -1 when there is none. */
     private final int[] live;
 
@@ -66,14 +67,14 @@ final class TreeShap {
         this.phi = phi;
         int depth = Math.max(1, e.maxDepth);
         Quadrature rule = Quadrature.forDegree(depth - 1);
-        m = Math.max(2, rule.points.length);
+        int size = rule.points.length;
+        m = size <= 2 ? 2 : (size + 3) / 4 * 4;
         points = Arrays.copyOf(rule.points, m);
         d = new int[depth];
         z = new double[depth];
         o = new double[depth];
         factor = new double[depth * m];
         before = new double[(depth + 1) * m];
-        after = new double[m];
         System.arraycopy(rule.weights, 0, before, 0, rule.weights.length);
         live = new int[e.features];
         Arrays.fill(live, -1);
@@ -147,12 +148,20 @@ final class TreeShap {
             }
             return;
         }
-        for (int q = 0; q < m; q++) {
-            factor[k * m + q] = zj + s * points[q];
+        for (int q = 0; q < m; q += 4) {
+            int at = k * m + q;
+            factor[at] = zj + s * points[q];
+            factor[at + 1] = zj + s * points[q + 1];
+            factor[at + 2] = zj + s * points[q + 2];
+            factor[at + 3] = zj + s * points[q + 3];
         }
         for (int j = k; j <= top; j++) {
-            for (int q = 0; q < m; q++) {
-                before[(j + 1) * m + q] = before[j * m + q] * factor[j * m + q];
+            for (int q = 0; q < m; q += 4) {
+                int at = j * m + q;
+                before[at + m] = before[at] * factor[at];
+                before[at + m + 1] = before[at + 1] * factor[at + 1];
+                before[at + m + 2] = before[at + 2] * factor[at + 2];
+                before[at + m + 3] = before[at + 3] * factor[at + 3];
             }
         }
     }
@@ -160,19 +169,23 @@ final class TreeShap {
     /**
      * Adds the contributions of a leaf of value {@code v} below a path of {@code n} elements: for
      * each element, {@code v (o - z)} times the rule's sum of the products of the other elements'
-     * factors, {@code before} it times {@code after} it.
+     * factors, {@code before} it times {@code after} it ({@code a0 .. a3}), four points at a time.
      */
     private void leaf(int n, double v) {
-        double[] a = after;
-        Arrays.fill(a, v);
-        for (int j = n - 1; j >= 0; j--) {
-            int at = j * m;
-            double s = 0.0;
-            for (int q = 0; q < m; q++) {
-                s += before[at + q] * a[q];
-                a[q] *= factor[at + q];
+        for (int q = 0; q < m; q += 4) {
+            double a0 = v;
+            double a1 = v;
+            double a2 = v;
+            double a3 = v;
+            for (int j = n - 1; j >= 0; j--) {
+                int at = j * m + q;
+                phi[d[j]] += (o[j] - z[j])
+                        * ((before[at] * a0 + before[at + 1] * a1) + (before[at + 2] * a2 + before[at + 3] * a3));
+                a0 *= factor[at];
+                a1 *= factor[at + 1];
+                a2 *= factor[at + 2];
+                a3 *= factor[at + 3];
             }
-            phi[d[j]] += (o[j] - z[j]) * s;
         }
     }
 
