@@ -25,8 +25,9 @@ import java.util.function.ToDoubleFunction;
  *     io.github.churnkit.scoring.ReasonsCpuHarness 20000 7
  * </pre>
  *
- * <p>Arguments: records per pass (default 20,000) and timed passes per case (default 7; two more
- * passes warm up first). Each line gives the median CPU nanoseconds per record, the records per
+ * <p>Arguments: records per pass (default 20,000), timed passes per case (default 7; two more
+ * passes warm up first) and the depth of the 30 trees (default 4, the fixture bundle itself; another
+ * depth swaps in {@link ScorerFixtures#trees} of that depth, same seed). Each line gives the median CPU nanoseconds per record, the records per
  * CPU-second it implies, and the bytes allocated per record in the median pass.
  */
 public final class ReasonsCpuHarness {
@@ -34,14 +35,17 @@ public final class ReasonsCpuHarness {
     private ReasonsCpuHarness() {
     }
 
-    /** Runs the harness; arguments: records per pass, timed passes. */
+    /** Runs the harness; arguments: records per pass, timed passes, tree depth. */
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-        if (n < 1 || passes < 1) {
-            throw new IllegalArgumentException("records and passes must be >= 1, found " + n + " and " + passes);
+        int depth = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        if (n < 1 || passes < 1 || depth < 1) {
+            throw new IllegalArgumentException("records, passes and depth must be >= 1, found " + n + ", " + passes
+                    + " and " + depth);
         }
-        CustomerScorer scorer = CustomerScorer.of(ScorerFixtures.bundle());
+        CustomerScorer scorer = CustomerScorer.of(depth == 4 ? ScorerFixtures.bundle()
+                : ScorerFixtures.bundle(ScorerFixtures.trees(ScorerFixtures.pipeline().width(), 30, depth, 11L)));
         BoundScorer<ScorerFixtures.Customer> bound = ScorerFixtures.bind(scorer);
         List<ScorerFixtures.Customer> records = records(n, 22L);
         List<Map<String, Object>> maps = new ArrayList<>(n);
