@@ -68,7 +68,9 @@ import java.util.Optional;
  * of the wrong kind throws an {@link IllegalArgumentException} naming the column and the value.
  *
  * <p><b>Threads.</b> Immutable and thread-safe. Each thread keeps its own scratch buffers (a
- * {@link ThreadLocal} per scorer), so scoring allocates nothing but the returned result.
+ * {@link ThreadLocal} per scorer), so scoring allocates nothing but the returned result; with
+ * reasons, also the explanation's few small working arrays per call (see
+ * {@link BoundScorer#score(Object, int)}).
  */
 public final class CustomerScorer {
 
