@@ -8,7 +8,8 @@ import java.util.Objects;
  * path. {@link #probability(Object)} allocates nothing; {@link #score(Object)} allocates only its
  * result; {@link #scoreBatch(List, ScoreBatch)} writes into caller-owned arrays and allocates
  * nothing per row (it feeds the churn model 1,024 rows at a time, which lets a tree ensemble
- * interleave rows). Each thread uses its own scratch buffers.
+ * interleave rows). Each thread uses its own scratch buffers; columns the binder left unbound read
+ * as missing in every call, whatever was scored before on the thread.
  *
  * <p>Immutable and thread-safe, provided the accessors are.
  *
@@ -18,15 +19,26 @@ public final class BoundScorer<T> {
 
     private final CustomerScorer scorer;
     private final List<RecordBinder.Setter<T>> setters;
+    /** The input slots no setter writes: reset to missing on every call. */
+    private final int[] unbound;
 
-    BoundScorer(CustomerScorer scorer, List<RecordBinder.Setter<T>> setters) {
+    BoundScorer(CustomerScorer scorer, List<RecordBinder.Setter<T>> setters, int[] unbound) {
         this.scorer = scorer;
         this.setters = setters;
+        this.unbound = unbound;
     }
 
+    /**
+     * Writes the record into this thread's scratch. The scratch is shared by every path of the
+     * scorer on this thread (the map path, other bound scorers), so the slots this binder leaves
+     * unbound still hold the last values scored there: they are reset to missing here, each call.
+     */
     private Scratch fill(T record) {
         Objects.requireNonNull(record, "record");
         Scratch s = scorer.scratch();
+        for (int slot : unbound) {
+            s.clearSlot(slot);
+        }
         List<RecordBinder.Setter<T>> st = setters;
         for (int i = 0, n = st.size(); i < n; i++) {
             st.get(i).set(record, s);
@@ -45,8 +57,10 @@ public final class BoundScorer<T> {
     }
 
     /**
-     * The full score of one record with its {@code topReasons} largest reasons (the explanation
-     * allocates its working arrays).
+     * The full score of one record with its {@code topReasons} largest reasons. Besides the result
+     * (the score, its reasons and their value strings), the explanation allocates a few small
+     * arrays per call: the per-feature contributions and, for a tree ensemble, the TreeSHAP path of
+     * O(depth * (depth / 2 + 1) + features) numbers; nothing per tree or per node.
      *
      * @throws IllegalArgumentException if {@code topReasons < 0}, or in strict mode for a bad value
      */

@@ -68,7 +68,9 @@ import java.util.Optional;
  * of the wrong kind throws an {@link IllegalArgumentException} naming the column and the value.
  *
  * <p><b>Threads.</b> Immutable and thread-safe. Each thread keeps its own scratch buffers (a
- * {@link ThreadLocal} per scorer), so scoring allocates nothing but the returned result.
+ * {@link ThreadLocal} per scorer), so scoring allocates nothing but the returned result; with
+ * reasons, also the explanation's few small working arrays per call (see
+ * {@link BoundScorer#score(Object, int)}).
  */
 public final class CustomerScorer {
 
@@ -82,7 +84,7 @@ public final class CustomerScorer {
         this.strict = strict;
         this.pipeline = parts.pipeline.withStrict(strict);
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(parts.layout, parts.pipeline.width(),
-                parts.encoder == null ? 0 : parts.encoder.width()));
+                parts.encoder == null ? 0 : parts.encoder.width(), parts.reasons.groupCount()));
     }
 
     /**
@@ -148,6 +150,38 @@ public final class CustomerScorer {
     /** Whether the bundle has a segment model. */
     public boolean hasSegments() {
         return parts.assigner != null;
+    }
+
+    /**
+     * The ids of the bundle's segments, in the segment model's order: the values
+     * {@link CustomerScore#segmentId()} and {@link ScoreBatch#segmentIds()} take. Empty when the
+     * bundle has no segment model (those then hold -1). Immutable.
+     */
+    public List<Integer> segmentIds() {
+        return parts.assigner == null ? List.of() : parts.assigner.segmentIds();
+    }
+
+    /**
+     * The name of the segment with id {@code segmentId}, as in {@link CustomerScore#segmentName()}:
+     * turns the ids of {@link BoundScorer#scoreBatch} into names. A linear search over the few
+     * segments; allocates nothing for a known id.
+     *
+     * @throws IllegalArgumentException if the bundle has no segment with that id, which includes
+     *                                  -1 (what a batch holds without a segment model) and every id
+     *                                  when the bundle has no segment model; the message names the
+     *                                  id and the known ids
+     */
+    public String segmentName(int segmentId) {
+        int[] ids = parts.segmentIds;
+        if (ids != null) {
+            for (int c = 0; c < ids.length; c++) {
+                if (ids[c] == segmentId) {
+                    return parts.segmentNames[c];
+                }
+            }
+        }
+        throw new IllegalArgumentException("no segment with id " + segmentId + "; the bundle's segment ids are "
+                + segmentIds() + (ids == null ? " (it has no segment model)" : ""));
     }
 
     /** Whether the bundle has a CLV model. */

@@ -6,8 +6,8 @@ import io.github.churnkit.features.FittedPipeline;
 import io.github.churnkit.scoring.churn.ChurnPredictor;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns per-feature contributions into per-column reasons: the features computed from one input
@@ -53,37 +53,53 @@ final class Reasons {
         }
     }
 
-    /** The {@code k} largest contributions by absolute value (ties: column order), zeros left out. */
+    /** How many reason groups there are: the size of the working array {@link #top} needs. */
+    int groupCount() {
+        return groupNames.size();
+    }
+
+    /**
+     * The {@code k} largest contributions by absolute value (ties: column order), zeros left out.
+     * Sums the features' contributions into {@code s.reasonSums} (this thread's scratch) and marks
+     * each group taken by overwriting its sum with NaN; allocates the contributions array of the
+     * predictor and the returned reasons only.
+     */
     List<ScoreReason> top(Scratch s, ChurnPredictor predictor, int k) {
         double[] phi = predictor.contributions(s.x, 0);
-        double[] sum = new double[groupNames.size()];
+        double[] sum = s.reasonSums;
+        Arrays.fill(sum, 0.0);
         for (int f = 0; f < phi.length; f++) {
             sum[group[f]] += phi[f];
         }
-        List<ScoreReason> out = new ArrayList<>(Math.min(k, sum.length));
-        boolean[] used = new boolean[sum.length];
-        while (out.size() < k) {
+        int wanted = Math.min(k, sum.length);
+        ScoreReason[] out = new ScoreReason[wanted];
+        int found = 0;
+        while (found < wanted) {
             int best = -1;
+            double bestSize = 0.0;
             for (int g = 0; g < sum.length; g++) {
-                if (!used[g] && sum[g] != 0.0 && Double.isFinite(sum[g])
-                        && (best < 0 || Math.abs(sum[g]) > Math.abs(sum[best]))) {
+                // NaN (taken, or a NaN contribution) and infinities fail the first test
+                double size = Math.abs(sum[g]);
+                if (size < Double.POSITIVE_INFINITY && size > bestSize) {
                     best = g;
+                    bestSize = size;
                 }
             }
             if (best < 0) {
                 break;
             }
-            used[best] = true;
-            out.add(new ScoreReason(groupNames.get(best), value(s, best), sum[best],
-                    sum[best] > 0 ? ScoreReason.Direction.INCREASES_RISK : ScoreReason.Direction.DECREASES_RISK));
+            double c = sum[best];
+            sum[best] = Double.NaN;
+            out[found++] = new ScoreReason(groupNames.get(best), value(s, best), c,
+                    c > 0 ? ScoreReason.Direction.INCREASES_RISK : ScoreReason.Direction.DECREASES_RISK);
         }
-        return out;
+        return List.of(found == wanted ? out : Arrays.copyOf(out, found));
     }
 
     private String value(Scratch s, int g) {
         int slot = groupSlot[g];
         if (slot < 0) {
-            return String.format(Locale.ROOT, "%s", s.x[groupFeature[g]]);
+            return Double.toString(s.x[groupFeature[g]]);
         }
         ColumnType t = layout.type(slot);
         if (t == ColumnType.CATEGORICAL) {
@@ -95,6 +111,6 @@ final class Reasons {
             return d == DateColumn.MISSING ? "missing" : LocalDate.ofEpochDay(d).toString();
         }
         double v = s.numbers[slot];
-        return Double.isNaN(v) ? "missing" : String.format(Locale.ROOT, "%s", v);
+        return Double.isNaN(v) ? "missing" : Double.toString(v);
     }
 }

@@ -85,9 +85,20 @@ public final class RecordBinder<T> {
         return this;
     }
 
-    /** The bound scorer: immutable and thread-safe. Later changes to this binder do not affect it. */
+    /**
+     * The bound scorer: immutable and thread-safe. Later changes to this binder do not affect it.
+     * Every input column not bound here reads as missing in each call, whatever the thread scored
+     * before.
+     */
     public BoundScorer<T> bind() {
-        return new BoundScorer<>(scorer, List.copyOf(setters));
+        Layout layout = scorer.layout();
+        int[] unbound = new int[layout.slotCount() - bound.size()];
+        for (int slot = 0, u = 0; slot < layout.slotCount(); slot++) {
+            if (!bound.contains(layout.name(slot))) {
+                unbound[u++] = slot;
+            }
+        }
+        return new BoundScorer<>(scorer, List.copyOf(setters), unbound);
     }
 
     private int slot(String column, ColumnType a, ColumnType b) {

@@ -50,7 +50,10 @@ public final class ScoreBatch {
         return band;
     }
 
-    /** Segment ids (-1 without a segment model), by position (the array itself). */
+    /**
+     * Segment ids (-1 without a segment model), by position (the array itself);
+     * {@link CustomerScorer#segmentName(int)} gives their names.
+     */
     public int[] segmentIds() {
         return segment;
     }

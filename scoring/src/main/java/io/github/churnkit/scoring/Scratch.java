@@ -6,9 +6,9 @@ import java.util.Arrays;
 
 /**
  * One thread's working memory for scoring: the raw values by input slot, the feature vector, the
- * segment vector, and a batch matrix. Views map each model's own input indices onto the slots so
- * that the pipeline and the segment encoder read the same values without copying. Not thread-safe:
- * each thread gets its own from a {@link ThreadLocal}.
+ * segment vector, the reasons' per-column sums, and a batch matrix. Views map each model's own
+ * input indices onto the slots so that the pipeline and the segment encoder read the same values
+ * without copying. Not thread-safe: each thread gets its own from a {@link ThreadLocal}.
  */
 final class Scratch {
 
@@ -22,18 +22,21 @@ final class Scratch {
     final double[] segment;
     final RawRow pipelineView;
     final RawRow segmentView;
+    /** Per-column contribution sums of {@link Reasons#top}. */
+    final double[] reasonSums;
     private double[] batchRows;
     private double[] batchOut;
     private final double[] batchRevenue = new double[CHUNK];
     private final double[] batchRenewals = new double[CHUNK];
 
-    Scratch(Layout layout, int width, int segmentWidth) {
+    Scratch(Layout layout, int width, int segmentWidth, int reasonGroups) {
         int n = layout.slotCount();
         this.numbers = new double[n];
         this.categories = new String[n];
         this.days = new int[n];
         this.x = new double[width];
         this.segment = new double[segmentWidth];
+        this.reasonSums = new double[reasonGroups];
         this.pipelineView = new View(layout.pipelineSlots(), false);
         this.segmentView = new View(layout.segmentSlots(), true);
         clear();
@@ -43,6 +46,13 @@ final class Scratch {
         Arrays.fill(numbers, Double.NaN);
         Arrays.fill(categories, null);
         Arrays.fill(days, DateColumn.MISSING);
+    }
+
+    /** Marks input slot {@code slot} missing, whatever its type. */
+    void clearSlot(int slot) {
+        numbers[slot] = Double.NaN;
+        categories[slot] = null;
+        days[slot] = DateColumn.MISSING;
     }
 
     double[] batchRows(int width) {

@@ -38,9 +38,10 @@
  * CustomerScore s = bound.score(request);         // allocates only the result
  * ScoreBatch out = ScoreBatch.withCapacity(4096); // caller-owned, reused
  * bound.scoreBatch(requests, out);                // nothing allocated per row
+ * String segment = scorer.segmentName(out.segmentIds()[0]);
  * }</pre>
  * Each thread keeps its own scratch buffers inside the scorer, so the hot path neither allocates
- * nor shares mutable state.
+ * nor shares mutable state. Columns left unbound read as missing.
  *
  * <h2>CLV</h2>
  * Which columns feed the expected CLV, and by which formula (churn probability as a per-period rate,

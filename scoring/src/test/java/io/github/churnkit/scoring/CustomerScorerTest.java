@@ -166,6 +166,35 @@ class CustomerScorerTest {
     }
 
     @Test
+    void score_reasonValues_rawValuesAsText() {
+        // every column gets a non-zero contribution from the linear fixture, so all five are reasons;
+        // numbers read as Double.toString (what String.format("%s", Double) gave: Formatter calls toString)
+        CustomerScorer scorer = CustomerScorer.of(ScorerFixtures.bundle(ScorerFixtures.linear(ScorerFixtures.pipeline().width())));
+        Map<String, Object> m = base();
+        m.put("charges", 1e-5);
+        Map<String, String> values = new HashMap<>();
+        for (ScoreReason r : scorer.score(m, 10).reasons()) {
+            values.put(r.column(), r.value());
+        }
+        assertEquals(Map.of("tenure", "12.0", "charges", "1.0E-5", "paperless", "1.0", "contract", "Month",
+                "payment", "Card"), values);
+        m.remove("tenure");
+        assertTrue(scorer.score(m, 10).reasons().stream()
+                .anyMatch(r -> r.column().equals("tenure") && r.value().equals("missing")));
+    }
+
+    @Test
+    void score_reasonsOfConsecutiveCustomersOnOneThread_sameAsOnAFreshScorer() {
+        // the per-column sums live in the thread's scratch: nothing may carry over between calls
+        for (int i = 0; i < 50; i++) {
+            Map<String, Object> c = ScorerFixtures.customer(TABLE, i);
+            CustomerScorer fresh = CustomerScorer.of(ScorerFixtures.bundle());
+            assertEquals(fresh.score(c, 5), SCORER.score(c, 5), "row " + i);
+            assertEquals(fresh.score(c, 2), SCORER.score(c, 2), "row " + i);
+        }
+    }
+
+    @Test
     void bound_sameResultsAsMap() {
         BoundScorer<ScorerFixtures.Customer> bound = ScorerFixtures.bind(SCORER);
         for (int i = 0; i < 200; i++) {
@@ -199,6 +228,50 @@ class CustomerScorerTest {
                 assertEquals(s.clv(), batch.clv()[i], 0.0);
             }
         }
+    }
+
+    @Test
+    void segmentIdsAndName_fixtureBundle_asBuiltInScorerFixtures() {
+        // ScorerFixtures.segmentAssigner(): ids 10, 11, 12 named "new and cheap", "loyal", "big spenders"
+        assertEquals(List.of(10, 11, 12), SCORER.segmentIds());
+        assertEquals("new and cheap", SCORER.segmentName(10));
+        assertEquals("loyal", SCORER.segmentName(11));
+        assertEquals("big spenders", SCORER.segmentName(12));
+    }
+
+    @Test
+    void segmentName_idsFromScoreBatch_equalNamesOfOneByOneScores() {
+        BoundScorer<ScorerFixtures.Customer> bound = ScorerFixtures.bind(SCORER);
+        List<ScorerFixtures.Customer> rows = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            rows.add(ScorerFixtures.Customer.of(TABLE, i));
+        }
+        ScoreBatch batch = ScoreBatch.withCapacity(rows.size());
+        bound.scoreBatch(rows, batch);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String name = SCORER.segmentName(batch.segmentIds()[i]);
+            assertEquals(bound.score(rows.get(i)).segmentName(), name, "row " + i);
+            seen.add(name);
+        }
+        assertEquals(3, seen.size(), "the rows reach every segment: " + seen);
+    }
+
+    @Test
+    void segmentName_unknownId_throwsNamingIdAndKnownIds() {
+        for (int id : new int[] {13, -1, 0}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SCORER.segmentName(id));
+            assertTrue(e.getMessage().contains("id " + id) && e.getMessage().contains("[10, 11, 12]"), e.getMessage());
+        }
+    }
+
+    @Test
+    void segmentIdsAndName_withoutSegmentModel_emptyAndThrows() {
+        CustomerScorer s = CustomerScorer.of(without(without(ScorerFixtures.bundle(), SegmentCodec.SECTION),
+                SegmentEncoder.SECTION));
+        assertEquals(List.of(), s.segmentIds());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.segmentName(-1));
+        assertTrue(e.getMessage().contains("id -1") && e.getMessage().contains("no segment model"), e.getMessage());
     }
 
     @Test
