@@ -131,10 +131,10 @@ final class CompleteTrees {
     }
 
     /**
-     * Adds each row's leaf values to {@code out[i]} (pre-filled with the base), in tree order, with
-     * the batch layout ({@link BatchTrees}); allocates nothing once the calling thread has its buffers.
+     * The class-1 probabilities of {@code count} rows with the batch layout ({@link BatchTrees});
+     * allocates nothing once the calling thread has its buffers.
      */
-    void margins(double[] rows, int count, double[] out) {
-        batch.margins(rows, count, out);
+    void probabilities(double[] rows, int count, double[] out, double base, double outputScale) {
+        batch.probabilities(rows, count, out, base, outputScale);
     }
 }

@@ -171,12 +171,12 @@ public final class TreeEnsemble implements ChurnPredictor {
 
     /**
      * {@inheritDoc} For a binary ensemble of depth at most {@value CompleteTrees#MAX_DEPTH} with
-     * finite thresholds this walks each tree level by level over blocks of 64 rows that stay in the
+     * finite thresholds this walks each tree level by level over blocks of 128 rows that stay in the
      * L1 cache, so the rows' independent steps overlap ({@link BatchTrees}); the per-row sums still
      * run in tree order, so every value equals {@link #probability(double[])} bit for bit. Allocates
-     * nothing once the calling thread has its working buffers (about {@code 512 × featureCount()}
-     * bytes per thread and ensemble); the batch layout itself takes about 20 bytes per padded tree
-     * slot ({@code treeCount() × 2^depth}, rounded up to a power of two).
+     * nothing once the calling thread has its working buffers (about {@code 1 KiB × featureCount()}
+     * per thread and ensemble, rounded up to a power of two); the batch layout itself takes about 20
+     * bytes per padded tree slot ({@code treeCount() × 2^depth}, rounded up to a power of two).
      */
     @Override
     public void batchProbability(double[] rows, int count, double[] out) {
@@ -188,11 +188,7 @@ public final class TreeEnsemble implements ChurnPredictor {
             throw new IllegalArgumentException("batch of " + count + " rows needs " + (long) count * features
                     + " inputs and " + count + " outputs, found " + rows.length + " and " + out.length);
         }
-        java.util.Arrays.fill(out, 0, count, base[0]);
-        complete.margins(rows, count, out);
-        for (int i = 0; i < count; i++) {
-            out[i] = 1.0 - 1.0 / (1.0 + Math.exp(outputScale * out[i]));
-        }
+        complete.probabilities(rows, count, out, base[0], outputScale);
     }
 
     /** Margins of all outputs, accumulated tree by tree. */

@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast tree walks (eight trees side by side per call; in a batch, blocks of 64 rows level by
+ * The fast tree walks (eight trees side by side per call; in a batch, blocks of 128 rows level by
  * level through each tree, with NaN read as +infinity) must give exactly what walking one tree at a
  * time gives: the reference here is the
  * ensemble's own single-tree walk {@code leaf(x, t)} summed in tree order, computed in the test.
@@ -103,7 +103,7 @@ class TreeEnsembleBatchTest {
     @Test
     void batch_depthsZeroToEightAndRaggedCounts_equalOneTreeAtATime() {
         int[][] depthSets = {{0}, {1}, {2}, {8}, {0, 3, 1}, {0, 1, 2, 3, 4, 5, 6, 7, 8}};
-        int[] counts = {0, 1, 63, 64, 65, 130, 1_000};
+        int[] counts = {0, 1, 127, 128, 129, 300, 1_000};
         for (int[] depths : depthSets) {
             TreeEnsemble e = mixed(5, 37, depths, depths.length * 100L + depths[0]);
             double[] rows = rows(e, 1_000, depths[0] + 7L);
