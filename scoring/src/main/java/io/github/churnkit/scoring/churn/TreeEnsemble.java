@@ -19,10 +19,11 @@ import java.util.Arrays;
  * softmax (largest margin subtracted first). These formulas repeat Smile's arithmetic operation for
  * operation, so an ensemble exported from Smile gives bit-for-bit the probabilities Smile gives.
  *
- * <p><b>Contributions</b> are exact TreeSHAP values (Lundberg, Erion and Lee, "Consistent
- * individualized feature attribution for tree ensembles", 2018, Algorithm 2) with the leaf covers
- * (training rows per leaf) as the background distribution; they sum, with
- * {@link #expectedRawScore(int)}, to the raw score.
+ * <p><b>Contributions</b> are exact path-dependent TreeSHAP values (Lundberg, Erion and Lee,
+ * "Consistent individualized feature attribution for tree ensembles", 2018) with the leaf covers
+ * (training rows per leaf) as the background distribution, computed per leaf by an exact
+ * Gauss-Legendre quadrature of the Shapley weight integral instead of Algorithm 2's weight updates
+ * (see {@link TreeShap}); they sum, with {@link #expectedRawScore(int)}, to the raw score.
  *
  * <p>Build one with {@link #builder(int, int)}. Immutable and thread-safe.
  */

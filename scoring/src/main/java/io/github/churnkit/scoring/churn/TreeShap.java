@@ -20,7 +20,7 @@ import java.util.Arrays;
  *   = v (o_i - z_i) integral_0^1 prod_{j != i} (z_j (1 - t) + o_j t) dt,
  * </pre>
  * because {@code s! (n - 1 - s)! / n!} is the Beta integral of {@code t^s (1 - t)^(n - 1 - s)}
- * (the identity behind Linear TreeShap, Yu, Bifet, Read and Frank 2022). The integrand is a
+ * (the identity behind Linear TreeShap: Yu, Bifet, Read and Xu, NeurIPS 2022). The integrand is a
  * polynomial of degree at most {@code n - 1 <= depth - 1}, so a Gauss-Legendre rule of
  * {@code ceil(depth / 2)} points on [0, 1] gives the integral exactly, up to rounding: two points
  * for trees of depth up to 4. Every factor lies in (0, 1], so the products neither cancel nor
