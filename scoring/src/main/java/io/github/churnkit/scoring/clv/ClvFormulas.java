@@ -67,7 +67,7 @@ public final class ClvFormulas {
             double keep = 1 - churnProbability;
             double w = keep / (1 + settings.discountRate());
             derl = w == 1.0 ? keep * settings.horizon()
-                    : keep * -Math.expm1(settings.horizon() * Math.log(w)) / (1 - w);
+                    : keep * -ClvMath.expm1(settings.horizon() * Math.log(w)) / (1 - w);
         }
         return settings.margin() * revenuePerPeriod * derl;
     }

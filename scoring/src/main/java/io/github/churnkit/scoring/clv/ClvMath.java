@@ -24,6 +24,30 @@ final class ClvMath {
     }
 
     /**
+     * {@code e^y - 1}, accurate to a few units in the last place also for {@code y} near 0, by
+     * Kahan's trick (Higham, <i>Accuracy and Stability of Numerical Algorithms</i>, 2nd ed., 2002,
+     * section 1.14.1): with {@code u = fl(e^y)}, {@code (u - 1) y / ln u} cancels the rounding error
+     * of {@code u}. Uses {@link Math#exp} and {@link Math#log}, which the JIT compiles to fast
+     * intrinsics, where {@link Math#expm1} runs {@link StrictMath}'s Java code on current JDKs.
+     *
+     * @return {@code e^y - 1}; NaN for NaN, -1 for -infinity, +infinity for +infinity
+     */
+    static double expm1(double y) {
+        double u = Math.exp(y);
+        if (u == 1.0) {
+            return y; // |y| below half an ulp of 1 (keeps -0.0)
+        }
+        double um1 = u - 1.0;
+        if (um1 == -1.0) {
+            return -1.0;
+        }
+        if (u == Double.POSITIVE_INFINITY) {
+            return u;
+        }
+        return um1 * y / Math.log(u);
+    }
+
+    /**
      * Natural logarithm of the gamma function for {@code x > 0} (Lanczos approximation; for
      * {@code x < 0.5} through {@code lnΓ(x) = lnΓ(x + 1) − ln x}).
      *

@@ -35,11 +35,15 @@ public final class SegmentEncoder {
     public static final String SECTION = "segments.encoder";
     private static final int MAX_COLUMNS = 100_000;
     private static final int MAX_LEVELS = 100_000;
+    /** Up to this many levels a scan beats hashing the level. */
+    private static final int SCAN_LEVELS = 16;
 
     private final List<String> columns;
     /** Per column: null for numeric, the levels for categorical. */
     private final List<List<String>> levels;
     private final List<Map<String, Integer>> lookup;
+    /** Per column: null for numeric, the levels in code order (scanned when there are few). */
+    private final String[][] levelArray;
     private final int[] offsets;
     private final List<String> featureNames;
 
@@ -47,6 +51,7 @@ public final class SegmentEncoder {
         this.columns = List.copyOf(columns);
         this.levels = new ArrayList<>(levels);
         this.lookup = new ArrayList<>();
+        this.levelArray = new String[columns.size()][];
         this.offsets = new int[columns.size()];
         List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -69,6 +74,7 @@ public final class SegmentEncoder {
                     names.add(name + "=" + l);
                 }
                 lookup.add(index);
+                levelArray[c] = lv.toArray(new String[0]);
             }
         }
         if (names.isEmpty()) {
@@ -103,6 +109,15 @@ public final class SegmentEncoder {
         if (level == null) {
             return -1;
         }
+        String[] lv = levelArray[c];
+        if (lv.length <= SCAN_LEVELS) {
+            for (int i = 0; i < lv.length; i++) {
+                if (lv[i].equals(level)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         Integer i = lookup.get(c).get(level);
         return i == null ? -1 : i;
     }
@@ -128,16 +143,19 @@ public final class SegmentEncoder {
         if (out.length < featureNames.size()) {
             throw new IllegalArgumentException("output array has length " + out.length + ", needs " + featureNames.size());
         }
+        final String[][] la = levelArray;
         for (int c = 0; c < offsets.length; c++) {
             int j = offsets[c];
-            List<String> lv = levels.get(c);
+            String[] lv = la[c];
             if (lv == null) {
                 out[j] = row.number(c);
             } else {
                 int hit = levelIndex(c, row.category(c));
-                int n = lv.size();
-                for (int l = 0; l < n; l++) {
-                    out[j + l] = hit < 0 ? Double.NaN : (l == hit ? 1.0 : 0.0);
+                if (hit < 0) {
+                    java.util.Arrays.fill(out, j, j + lv.length, Double.NaN);
+                } else {
+                    java.util.Arrays.fill(out, j, j + lv.length, 0.0);
+                    out[j + hit] = 1.0;
                 }
             }
         }

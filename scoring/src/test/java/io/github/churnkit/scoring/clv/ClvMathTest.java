@@ -70,4 +70,35 @@ class ClvMathTest {
         assertThrows(IllegalArgumentException.class, () -> ClvMath.hyp2f1(1, 1, 0, 0.5));
         assertThrows(IllegalArgumentException.class, () -> ClvMath.hyp2f1(1, 1, -2, 0.5));
     }
+
+    /** Reference: StrictMath.expm1 (fdlibm, documented within 1 ulp), an independent implementation. */
+    @Test
+    void expm1_wholeRange_withinFourUlpsOfFdlibm() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(17);
+        for (int k = 0; k < 200_000; k++) {
+            // magnitudes from 1e-300 to 700, both signs, log-uniform
+            double y = (r.nextBoolean() ? 1 : -1) * Math.pow(10, -300 + 302.8 * r.nextDouble());
+            double expected = StrictMath.expm1(y);
+            double got = ClvMath.expm1(y);
+            assertEquals(expected, got, 4 * Math.ulp(expected), "expm1(" + y + ")");
+        }
+        // the CLV formula's arguments: horizon x ln(w) for w near 1
+        for (double p : new double[] {1e-12, 1e-9, 1e-6, 1e-3, 0.5}) {
+            double y = 36 * Math.log((1 - p) / 1.0);
+            assertEquals(StrictMath.expm1(y), ClvMath.expm1(y), 4 * Math.ulp(StrictMath.expm1(y)), "p " + p);
+        }
+    }
+
+    @Test
+    void expm1_specialValues() {
+        assertEquals(0.0, ClvMath.expm1(0.0), 0.0);
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(ClvMath.expm1(-0.0)));
+        assertEquals(-1.0, ClvMath.expm1(Double.NEGATIVE_INFINITY), 0.0);
+        assertEquals(-1.0, ClvMath.expm1(-800), 0.0);
+        assertEquals(Double.POSITIVE_INFINITY, ClvMath.expm1(Double.POSITIVE_INFINITY), 0.0);
+        assertEquals(Double.POSITIVE_INFINITY, ClvMath.expm1(710), 0.0);
+        assertTrue(Double.isNaN(ClvMath.expm1(Double.NaN)));
+        // below half an ulp of 1, e^y - 1 = y to double precision
+        assertEquals(1e-17, ClvMath.expm1(1e-17), 0.0);
+    }
 }
