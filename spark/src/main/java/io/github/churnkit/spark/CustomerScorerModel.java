@@ -8,10 +8,7 @@ import io.github.churnkit.scoring.RecordBinder;
 import io.github.churnkit.scoring.ScoreBatch;
 import io.github.churnkit.scoring.ScoreReason;
 import io.github.churnkit.scoring.bundle.ModelBundle;
-import io.github.churnkit.scoring.segment.SegmentAssigner;
-import io.github.churnkit.scoring.segment.SegmentCodec;
 import java.io.ByteArrayInputStream;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,9 +39,7 @@ final class CustomerScorerModel implements BatchModel {
     private final ColumnType[] types;
     private final BoundScorer<InputRow> bound;
     private final String[] bandNames;
-    /** Segment ids and names in the assigner's order; empty without a segment model. */
-    private final int[] segmentIds;
-    private final String[] segmentNames;
+    private final CustomerScorer scorer;
 
     /**
      * Binds the scorer of {@code bundle}.
@@ -78,16 +73,7 @@ final class CustomerScorerModel implements BatchModel {
         }
         this.bound = binder.bind();
         this.bandNames = scorer.riskBands().names().toArray(new String[0]);
-        // the scorer names a segment id by the segment section's assigner; CustomerScorer.of has
-        // validated that section already, so decoding it again cannot fail
-        SegmentAssigner segments = scorer.hasSegments() ? bundle.decode(SegmentCodec.SECTION, SegmentCodec::read) : null;
-        int k = segments == null ? 0 : segments.segmentCount();
-        this.segmentIds = new int[k];
-        this.segmentNames = new String[k];
-        for (int c = 0; c < k; c++) {
-            segmentIds[c] = segments.segmentIds().get(c);
-            segmentNames[c] = segments.segmentNames().get(c);
-        }
+        this.scorer = scorer;
     }
 
     /**
@@ -120,16 +106,7 @@ final class CustomerScorerModel implements BatchModel {
 
     /** The name of segment {@code id}: the empty string for -1 (no segment model), as CustomerScore has it. */
     private String segmentName(int id) {
-        for (int c = 0; c < segmentIds.length; c++) { // a handful of segments: a scan, no boxing
-            if (segmentIds[c] == id) {
-                return segmentNames[c];
-            }
-        }
-        if (id < 0) {
-            return "";
-        }
-        throw new IllegalStateException("the scorer gave segment id " + id + ", which the bundle's segments "
-                + Arrays.toString(segmentIds) + " do not hold");
+        return id < 0 ? "" : scorer.segmentName(id);
     }
 
     /** One thread's chunk scorer: owns the batch result arrays. */
