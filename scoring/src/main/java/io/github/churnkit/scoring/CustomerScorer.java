@@ -12,7 +12,6 @@ import io.github.churnkit.scoring.churn.ChurnPredictor;
 import io.github.churnkit.scoring.churn.ProbabilityCalibrator;
 import io.github.churnkit.scoring.churn.RiskBands;
 import io.github.churnkit.scoring.clv.ClvCodec;
-import io.github.churnkit.scoring.clv.ClvFormulas;
 import io.github.churnkit.scoring.clv.ClvSettings;
 import io.github.churnkit.scoring.clv.SbgParameters;
 import io.github.churnkit.scoring.clv.SbgUncertainty;
@@ -194,7 +193,7 @@ public final class CustomerScorer {
      * the sBG method with section {@value ClvCodec#SBG_INTERVAL_SECTION}.
      */
     public boolean hasClvInterval() {
-        return parts.sbgErrors != null;
+        return parts.clvEvaluator != null && parts.clvEvaluator.hasInterval();
     }
 
     /** The training distributions for drift monitoring, if the bundle has them. */
@@ -327,31 +326,22 @@ public final class CustomerScorer {
     }
 
     double clv(Scratch s, double p) {
-        ClvInputs in = parts.clvInputs;
-        if (in == null) {
+        ClvEvaluator clv = parts.clvEvaluator;
+        if (clv == null) {
             return Double.NaN;
         }
         double revenue = s.numbers[parts.layout.revenueSlot()];
-        if (!(revenue >= 0) || revenue == Double.POSITIVE_INFINITY) {
-            if (strict && !Double.isNaN(revenue)) {
-                throw new IllegalArgumentException("column '" + in.revenueColumn() + "': revenue " + revenue
-                        + " must be finite and >= 0");
-            }
-            return Double.NaN;
+        if (strict && (revenue < 0 || revenue == Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("column '" + parts.clvInputs.revenueColumn() + "': revenue " + revenue
+                    + " must be finite and >= 0");
         }
-        if (in.method() == ClvInputs.Method.CHURN_PROBABILITY) {
-            return ClvFormulas.subscriptionFromChurnProbability(parts.clvSettings, revenue, p);
-        }
-        double renewals = s.numbers[parts.layout.renewalsSlot()];
-        if (Double.isNaN(renewals)) {
-            return Double.NaN;
-        }
-        return ClvFormulas.subscription(parts.clvSettings, revenue, parts.sbg, renewalsCount(renewals));
+        return clv.clv(revenue, renewals(s), p);
     }
 
-    /** The renewals column read as a count: rounded down, negatives as 0, capped at 2^30. */
-    private static int renewalsCount(double renewals) {
-        return renewals <= 0 ? 0 : renewals >= Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE / 2 : (int) renewals;
+    /** The customer's renewals value, NaN when the CLV method reads none. */
+    private double renewals(Scratch s) {
+        int slot = parts.layout.renewalsSlot();
+        return slot < 0 ? Double.NaN : s.numbers[slot];
     }
 
     /**
@@ -359,22 +349,17 @@ public final class CustomerScorer {
      * {@code clv}: NaN when the bundle has no sBG interval or the CLV is NaN.
      */
     double clvLogStandardError(Scratch s, double clv) {
-        SbgErrorTable errors = parts.sbgErrors;
-        if (errors == null || Double.isNaN(clv)) {
-            return Double.NaN;
-        }
-        // clv is a number only when the renewals value is one
-        return errors.logStandardError(renewalsCount(s.numbers[parts.layout.renewalsSlot()]));
+        return parts.clvEvaluator == null ? Double.NaN : parts.clvEvaluator.logStandardError(clv, renewals(s));
     }
 
     /** Lower CLV bound from {@link #clvLogStandardError}; NaN when either is NaN. */
     double clvLow(double clv, double logStandardError) {
-        return Double.isNaN(logStandardError) ? Double.NaN : parts.sbgErrors.lower(clv, logStandardError);
+        return Double.isNaN(logStandardError) ? Double.NaN : parts.clvEvaluator.lowerFrom(clv, logStandardError);
     }
 
     /** Upper CLV bound from {@link #clvLogStandardError}; NaN when either is NaN. */
     double clvHigh(double clv, double logStandardError) {
-        return Double.isNaN(logStandardError) ? Double.NaN : parts.sbgErrors.upper(clv, logStandardError);
+        return Double.isNaN(logStandardError) ? Double.NaN : parts.clvEvaluator.upperFrom(clv, logStandardError);
     }
 
     ChurnPredictor predictor() {
@@ -398,7 +383,7 @@ public final class CustomerScorer {
         return "CustomerScorer[" + parts.layout.slotCount() + " inputs, " + parts.predictor
                 + (parts.assigner == null ? "" : ", " + parts.assigner.segmentCount() + " segments")
                 + (parts.clvInputs == null ? "" : ", CLV " + parts.clvInputs.method()
-                        + (parts.sbgErrors == null ? "" : " with interval"))
+                        + (hasClvInterval() ? " with interval" : ""))
                 + (strict ? ", strict" : "") + "]";
     }
 
@@ -417,7 +402,8 @@ public final class CustomerScorer {
         ClvInputs clvInputs;
         ClvSettings clvSettings;
         SbgParameters sbg;
-        SbgErrorTable sbgErrors;
+        SbgUncertainty sbgUncertainty;
+        ClvEvaluator clvEvaluator;
         TrainingDistributions drift;
         Layout layout;
         Reasons reasons;
@@ -452,10 +438,10 @@ public final class CustomerScorer {
                     }
                     p.sbg = b.decode(ClvCodec.SBG_SECTION, ClvCodec::readSbg);
                     if (b.contains(ClvCodec.SBG_INTERVAL_SECTION)) {
-                        SbgUncertainty u = b.decode(ClvCodec.SBG_INTERVAL_SECTION, ClvCodec::readSbgInterval);
-                        p.sbgErrors = new SbgErrorTable(p.clvSettings, p.sbg, u);
+                        p.sbgUncertainty = b.decode(ClvCodec.SBG_INTERVAL_SECTION, ClvCodec::readSbgInterval);
                     }
                 }
+                p.clvEvaluator = ClvEvaluator.of(p.clvInputs, p.clvSettings, p.sbg, p.sbgUncertainty);
             }
             p.drift = b.contains(TrainingDistributions.SECTION)
                     ? b.decode(TrainingDistributions.SECTION, TrainingDistributions::readFrom) : null;

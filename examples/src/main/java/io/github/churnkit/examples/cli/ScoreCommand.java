@@ -1,6 +1,6 @@
 package io.github.churnkit.examples.cli;
 
-import io.github.churnkit.examples.workflow.ClvEvaluator;
+import io.github.churnkit.scoring.ClvEvaluator;
 import io.github.churnkit.examples.workflow.ModelFiles;
 import io.github.churnkit.examples.workflow.StreamingScorer;
 import io.github.churnkit.scoring.ClvInputs;

@@ -13,6 +13,7 @@ import io.github.churnkit.models.segment.SegmentProfile;
 import io.github.churnkit.models.segment.SegmentProfiler;
 import io.github.churnkit.models.survival.KaplanMeier;
 import io.github.churnkit.models.survival.SurvivalCurve;
+import io.github.churnkit.scoring.ClvEvaluator;
 import io.github.churnkit.scoring.clv.ClvSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

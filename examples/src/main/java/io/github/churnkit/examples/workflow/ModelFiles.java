@@ -5,6 +5,7 @@ import io.github.churnkit.features.FittedPipeline;
 import io.github.churnkit.models.churn.ChurnModel;
 import io.github.churnkit.models.eval.CrossValidationReport;
 import io.github.churnkit.models.segment.SegmentModel;
+import io.github.churnkit.scoring.ClvEvaluator;
 import io.github.churnkit.scoring.bundle.FittedPipelineCodec;
 import io.github.churnkit.models.export.BundleExporter;
 import io.github.churnkit.scoring.ClvInputs;

@@ -1,5 +1,6 @@
 package io.github.churnkit.examples.workflow;
 
+import io.github.churnkit.scoring.ClvEvaluator;
 import io.github.churnkit.scoring.segment.SegmentAssigner;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;

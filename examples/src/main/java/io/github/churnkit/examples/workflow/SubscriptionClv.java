@@ -5,6 +5,7 @@ import io.github.churnkit.core.CustomerTable;
 import io.github.churnkit.core.NumericColumn;
 import io.github.churnkit.models.clv.SbgFitter;
 import io.github.churnkit.models.clv.SbgModel;
+import io.github.churnkit.scoring.ClvEvaluator;
 import io.github.churnkit.scoring.ClvInputs;
 import io.github.churnkit.scoring.clv.ClvSettings;
 import java.util.Objects;

@@ -1,11 +1,10 @@
-package io.github.churnkit.examples.workflow;
+package io.github.churnkit.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.churnkit.scoring.ClvInputs;
 import io.github.churnkit.scoring.clv.ClvSettings;
 import io.github.churnkit.scoring.clv.SbgParameters;
 import io.github.churnkit.scoring.clv.SbgUncertainty;

@@ -1,18 +1,17 @@
-package io.github.churnkit.examples.workflow;
+package io.github.churnkit.scoring;
 
-import io.github.churnkit.scoring.ClvInputs;
 import io.github.churnkit.scoring.clv.ClvFormulas;
 import io.github.churnkit.scoring.clv.ClvSettings;
 import io.github.churnkit.scoring.clv.SbgParameters;
 import io.github.churnkit.scoring.clv.SbgUncertainty;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * One customer's expected CLV and its confidence interval from a model file's CLV sections
  * ({@code clv.inputs}, {@code clv.settings}, {@code clv.sbg}, {@code clv.sbg.interval}), by the
- * rules {@code CustomerScorer} documents for them, for callers that hold the raw revenue and
- * renewals values but not a whole record for the scorer (the streaming CSV scorer, the analysis).
+ * rules {@link CustomerScorer} documents for them. {@code CustomerScorer} computes every CLV through
+ * one of these; callers that hold the raw revenue and renewals values but not a whole record for the
+ * scorer (a streaming CSV scorer, a report) can use one directly.
  *
  * <ul>
  *   <li>Revenue: missing (NaN), negative or infinite gives a NaN CLV.</li>
@@ -25,30 +24,27 @@ import java.util.Objects;
  * </ul>
  *
  * The values are those of {@code CustomerScorer.score(...)} for the same revenue, renewals and
- * churn probability, bit for bit (the same functions, in the same order; the examples' tests
- * compare them). Every result is NaN exactly where the scorer's is.
+ * churn probability (the scorer calls this class). Every result is NaN exactly where the scorer's
+ * is; the scorer's strict mode additionally refuses a negative or infinite revenue.
  *
- * <p>Not thread-safe: it keeps the standard error of each renewals count below 1,024 once
- * computed. Computing a value allocates nothing.
+ * <p>Immutable and thread-safe: the standard error of each renewals count below 1,024 is computed
+ * once, on first use, without locks. Computing a value allocates nothing.
  */
 public final class ClvEvaluator {
-
-    private static final int CACHED = 1024;
 
     private final ClvInputs inputs;
     private final ClvSettings settings;
     private final SbgParameters sbg;
     private final SbgUncertainty uncertainty;
-    /** Log standard error per renewals count; NaN until computed. */
-    private final double[] logStandardErrors;
+    /** Log standard error per renewals count; null without an interval. */
+    private final SbgErrorTable errors;
 
     private ClvEvaluator(ClvInputs inputs, ClvSettings settings, SbgParameters sbg, SbgUncertainty uncertainty) {
         this.inputs = inputs;
         this.settings = settings;
         this.sbg = sbg;
         this.uncertainty = uncertainty;
-        this.logStandardErrors = new double[uncertainty == null ? 0 : CACHED];
-        Arrays.fill(logStandardErrors, Double.NaN);
+        this.errors = uncertainty == null ? null : new SbgErrorTable(settings, sbg, uncertainty);
     }
 
     /**
@@ -131,8 +127,7 @@ public final class ClvEvaluator {
      * @return the bound; NaN when {@code clv} is NaN or there is no interval
      */
     public double lower(double clv, double renewals) {
-        double se = logStandardError(clv, renewals);
-        return Double.isNaN(se) ? Double.NaN : uncertainty.lower(clv, se);
+        return lowerFrom(clv, logStandardError(clv, renewals));
     }
 
     /**
@@ -143,24 +138,28 @@ public final class ClvEvaluator {
      * @return the bound; NaN when {@code clv} is NaN or there is no interval
      */
     public double upper(double clv, double renewals) {
-        double se = logStandardError(clv, renewals);
-        return Double.isNaN(se) ? Double.NaN : uncertainty.upper(clv, se);
+        return upperFrom(clv, logStandardError(clv, renewals));
     }
 
-    private double logStandardError(double clv, double renewals) {
-        if (uncertainty == null || Double.isNaN(clv) || Double.isNaN(renewals)) {
+    /**
+     * The delta-method standard error of {@code ln clv}; NaN when {@code clv} or {@code renewals} is
+     * NaN or there is no interval.
+     */
+    double logStandardError(double clv, double renewals) {
+        if (errors == null || Double.isNaN(clv) || Double.isNaN(renewals)) {
             return Double.NaN;
         }
-        int n = renewalsCount(renewals);
-        if (n >= CACHED) {
-            return uncertainty.logStandardError(settings, sbg, n);
-        }
-        double se = logStandardErrors[n];
-        if (Double.isNaN(se)) {
-            se = uncertainty.logStandardError(settings, sbg, n);
-            logStandardErrors[n] = se;
-        }
-        return se;
+        return errors.logStandardError(renewalsCount(renewals));
+    }
+
+    /** {@code clv · exp(−z · se)}; NaN when {@code se} is NaN. */
+    double lowerFrom(double clv, double logStandardError) {
+        return Double.isNaN(logStandardError) ? Double.NaN : errors.lower(clv, logStandardError);
+    }
+
+    /** {@code clv · exp(z · se)}; NaN when {@code se} is NaN. */
+    double upperFrom(double clv, double logStandardError) {
+        return Double.isNaN(logStandardError) ? Double.NaN : errors.upper(clv, logStandardError);
     }
 
     @Override
