@@ -46,6 +46,9 @@
  * <h2>CLV</h2>
  * Which columns feed the expected CLV, and by which formula (churn probability as a per-period rate,
  * or the sBG model with the customer's renewals), is recorded in the bundle as
- * {@link io.github.churnkit.scoring.ClvInputs}.
+ * {@link io.github.churnkit.scoring.ClvInputs}. With the sBG method and its stored parameter
+ * uncertainty, each CLV comes with a delta-method interval ({@code clvLow}, {@code clvHigh}).
+ * {@link io.github.churnkit.scoring.ClvEvaluator} applies the same rules to raw revenue and renewals
+ * values, for callers that do not hold a whole record.
  */
 package io.github.churnkit.scoring;
