@@ -354,12 +354,12 @@ public final class CustomerScorer {
 
     /** Lower CLV bound from {@link #clvLogStandardError}; NaN when either is NaN. */
     double clvLow(double clv, double logStandardError) {
-        return Double.isNaN(logStandardError) ? Double.NaN : parts.clvEvaluator.lowerFrom(clv, logStandardError);
+        return parts.clvEvaluator == null ? Double.NaN : parts.clvEvaluator.lowerFrom(clv, logStandardError);
     }
 
     /** Upper CLV bound from {@link #clvLogStandardError}; NaN when either is NaN. */
     double clvHigh(double clv, double logStandardError) {
-        return Double.isNaN(logStandardError) ? Double.NaN : parts.clvEvaluator.upperFrom(clv, logStandardError);
+        return parts.clvEvaluator == null ? Double.NaN : parts.clvEvaluator.upperFrom(clv, logStandardError);
     }
 
     ChurnPredictor predictor() {
