@@ -27,6 +27,7 @@ final class CompleteTrees {
     private final double[] threshold;
     private final double[] leaf;
     private final BatchTrees batch;
+    private final int batchFeatures;
 
     private CompleteTrees(TreeEnsemble e, int depth) {
         this.depth = depth;
@@ -38,6 +39,7 @@ final class CompleteTrees {
         for (int t = 0; t < trees; t++) {
             place(e, e.roots[t], t, 0, 0);
         }
+        this.batchFeatures = e.features;
         this.batch = new BatchTrees(depth, e.features, feature, threshold, leaf);
     }
 
@@ -136,5 +138,15 @@ final class CompleteTrees {
      */
     void probabilities(double[] rows, int count, double[] out, double base, double outputScale) {
         batch.probabilities(rows, count, out, base, outputScale);
+    }
+
+    /** The batch form in use (its {@code toString} says which). */
+    BatchTrees batchForm() {
+        return batch;
+    }
+
+    /** A batch form of these trees built with {@code strategy} ({@link BatchTrees#WALK}, ...), for tests and benchmarks. */
+    BatchTrees batchForm(int strategy) {
+        return new BatchTrees(depth, batchFeatures, feature, threshold, leaf, strategy);
     }
 }

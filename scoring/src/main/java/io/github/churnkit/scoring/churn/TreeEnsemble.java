@@ -317,6 +317,11 @@ public final class TreeEnsemble implements ChurnPredictor {
         return id;
     }
 
+    /** The complete-tree layout, or null when it does not apply (tests and benchmarks look at its batch form). */
+    CompleteTrees completeForm() {
+        return complete;
+    }
+
     @Override
     public String toString() {
         return "TreeEnsemble[" + roots.length + " trees, " + feature.length + " nodes, " + features

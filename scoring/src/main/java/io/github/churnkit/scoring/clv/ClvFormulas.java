@@ -47,7 +47,11 @@ public final class ClvFormulas {
     }
 
     /**
-     * Subscription CLV from a churn model's per-period churn probability.
+     * Subscription CLV from a churn model's per-period churn probability {@code θ}: with the
+     * customer's retention {@code 1 − θ} held constant, the expected discounted payments are
+     * {@code (1 − θ) Σ_{k=0}^{H−1} w^k} with {@code w = (1 − θ)/(1 + d)} over a horizon of {@code H}
+     * periods (evaluated by binary powering, see {@code ClvMath.geometricSum}, accurate to a few units
+     * in the last place for every {@code θ}), and {@code (1 − θ)(1 + d)/(d + θ)} unbounded.
      *
      * @param settings margin, discount rate, horizon (in contract periods)
      * @param revenuePerPeriod revenue per contract period, finite and {@code >= 0}
@@ -65,9 +69,7 @@ public final class ClvFormulas {
                 throw new IllegalArgumentException("churnProbability must be in [0, 1], found " + churnProbability);
             }
             double keep = 1 - churnProbability;
-            double w = keep / (1 + settings.discountRate());
-            derl = w == 1.0 ? keep * settings.horizon()
-                    : keep * -ClvMath.expm1(settings.horizon() * Math.log(w)) / (1 - w);
+            derl = keep * ClvMath.geometricSum(keep / (1 + settings.discountRate()), settings.horizon());
         }
         return settings.margin() * revenuePerPeriod * derl;
     }

@@ -113,6 +113,75 @@ class TreeEnsembleBatchTest {
         }
     }
 
+    /**
+     * Both batch forms, forced, on every depth the bit-mask form takes (2 to 6, trees of mixed
+     * depths so most are padded), with specials and values on thresholds: each equals the
+     * one-tree-at-a-time walk bit for bit.
+     */
+    @Test
+    void batch_walkAndBitmaskForms_equalOneTreeAtATime() {
+        int[][] depthSets = {{2}, {3, 1}, {6}, {6, 2, 4}, {5, 0, 3}, {1, 2, 3, 4, 5, 6}};
+        int[] counts = {1, 3, 4, 127, 128, 131, 1_000};
+        for (int[] depths : depthSets) {
+            TreeEnsemble e = mixed(6, 41, depths, depths.length * 1000L + depths[0]);
+            double[] rows = rows(e, 1_000, depths[0] + 17L);
+            for (int strategy : new int[] {BatchTrees.WALK, BatchTrees.BITMASK}) {
+                BatchTrees form = e.completeForm().batchForm(strategy);
+                assertEquals(strategy == BatchTrees.BITMASK, form.usesBitmasks(), form.toString());
+                double[] x = new double[e.featureCount()];
+                for (int n : counts) {
+                    double[] out = new double[n + 1];
+                    out[n] = 42;
+                    form.probabilities(rows, n, out, e.baseScore(0), e.outputScale());
+                    for (int i = 0; i < n; i++) {
+                        System.arraycopy(rows, i * x.length, x, 0, x.length);
+                        assertEquals(reference(e, x), out[i], 0.0, form + ", depths " + java.util.Arrays.toString(depths)
+                                + ", " + n + " rows, row " + i);
+                    }
+                    assertEquals(42, out[n], 0.0, "wrote beyond count");
+                }
+            }
+        }
+    }
+
+    /**
+     * The default picks the bit-mask form for sparse deep trees and the walk for complete ones, on a
+     * JVM that vectorizes the bit-mask loop (the build's JDK 25); elsewhere always the walk.
+     */
+    @Test
+    void batch_defaultForm_followsTheCostEstimates() {
+        TreeEnsemble complete = mixed(6, 40, new int[] {6}, 3);
+        BatchTrees full = complete.completeForm().batchForm();
+        TreeEnsemble sparse = mixed(6, 40, new int[] {6, 2}, 3);
+        BatchTrees padded = sparse.completeForm().batchForm();
+        // ScorerFixtures.trees grows complete trees: 63 splits each against 6 levels of walk
+        assertEquals(false, full.usesBitmasks(), full.toString());
+        assertEquals(BatchTrees.VECTORIZING_JIT, padded.usesBitmasks(), padded.toString());
+    }
+
+    /** The system property fixes the form for ensembles built while it is set; a bad value is named. */
+    @Test
+    void batch_formProperty_overridesTheDefault() {
+        TreeEnsemble sparse = mixed(6, 40, new int[] {6, 2}, 3);
+        String before = System.getProperty(BatchTrees.FORM_PROPERTY);
+        try {
+            System.setProperty(BatchTrees.FORM_PROPERTY, "walk");
+            assertEquals(false, sparse.completeForm().batchForm(BatchTrees.AUTO).usesBitmasks());
+            System.setProperty(BatchTrees.FORM_PROPERTY, " bitmask ");
+            assertEquals(true, sparse.completeForm().batchForm(BatchTrees.AUTO).usesBitmasks());
+            System.setProperty(BatchTrees.FORM_PROPERTY, "fast");
+            IllegalStateException ex = assertThrows(IllegalStateException.class,
+                    () -> sparse.completeForm().batchForm(BatchTrees.AUTO));
+            assertEquals(true, ex.getMessage().contains("'fast'"), ex.getMessage());
+        } finally {
+            if (before == null) {
+                System.clearProperty(BatchTrees.FORM_PROPERTY);
+            } else {
+                System.setProperty(BatchTrees.FORM_PROPERTY, before);
+            }
+        }
+    }
+
     @Test
     void batch_fourThreadsAtOnce_equalSingleThreaded() throws Exception {
         TreeEnsemble e = mixed(9, 120, new int[] {6, 4, 8, 5}, 11);

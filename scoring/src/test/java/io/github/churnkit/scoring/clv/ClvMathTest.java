@@ -71,34 +71,44 @@ class ClvMathTest {
         assertThrows(IllegalArgumentException.class, () -> ClvMath.hyp2f1(1, 1, -2, 0.5));
     }
 
-    /** Reference: StrictMath.expm1 (fdlibm, documented within 1 ulp), an independent implementation. */
+    /**
+     * Reference: the sum of the {@code n} terms in exact decimal arithmetic ({@link java.math.BigDecimal}
+     * of the double {@code w}, powers multiplied exactly, rounded once at the end), an independent
+     * evaluation; the bound is the javadoc's {@code 4 log2(n)} units in the last place.
+     */
     @Test
-    void expm1_wholeRange_withinFourUlpsOfFdlibm() {
-        java.util.SplittableRandom r = new java.util.SplittableRandom(17);
-        for (int k = 0; k < 200_000; k++) {
-            // magnitudes from 1e-300 to 700, both signs, log-uniform
-            double y = (r.nextBoolean() ? 1 : -1) * Math.pow(10, -300 + 302.8 * r.nextDouble());
-            double expected = StrictMath.expm1(y);
-            double got = ClvMath.expm1(y);
-            assertEquals(expected, got, 4 * Math.ulp(expected), "expm1(" + y + ")");
-        }
-        // the CLV formula's arguments: horizon x ln(w) for w near 1
-        for (double p : new double[] {1e-12, 1e-9, 1e-6, 1e-3, 0.5}) {
-            double y = 36 * Math.log((1 - p) / 1.0);
-            assertEquals(StrictMath.expm1(y), ClvMath.expm1(y), 4 * Math.ulp(StrictMath.expm1(y)), "p " + p);
+    void geometricSum_againstExactSums_withinItsErrorBound() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(23);
+        double[] nearOne = {1 - 1e-15, 1 - 1e-12, 1 - 1e-9, 1 - 1e-6, 0.999, 0.5, 1e-3, 0.0, 1.0};
+        int[] lengths = {0, 1, 2, 3, 7, 12, 36, 37, 64, 100, 241};
+        for (int k = 0; k < 60; k++) {
+            double w = k < nearOne.length ? nearOne[k] : r.nextDouble();
+            for (int n : lengths) {
+                java.math.BigDecimal bw = new java.math.BigDecimal(w);
+                java.math.BigDecimal term = java.math.BigDecimal.ONE;
+                java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+                for (int j = 0; j < n; j++) {
+                    sum = sum.add(term);
+                    // keep 60 significant digits: exact enough, and the powers stay small
+                    term = term.multiply(bw, new java.math.MathContext(60));
+                }
+                double expected = sum.doubleValue();
+                double bound = 4 * Math.max(1, 32 - Integer.numberOfLeadingZeros(n)) * Math.ulp(expected);
+                assertEquals(expected, ClvMath.geometricSum(w, n), bound, "w " + w + ", n " + n);
+            }
         }
     }
 
     @Test
-    void expm1_specialValues() {
-        assertEquals(0.0, ClvMath.expm1(0.0), 0.0);
-        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(ClvMath.expm1(-0.0)));
-        assertEquals(-1.0, ClvMath.expm1(Double.NEGATIVE_INFINITY), 0.0);
-        assertEquals(-1.0, ClvMath.expm1(-800), 0.0);
-        assertEquals(Double.POSITIVE_INFINITY, ClvMath.expm1(Double.POSITIVE_INFINITY), 0.0);
-        assertEquals(Double.POSITIVE_INFINITY, ClvMath.expm1(710), 0.0);
-        assertTrue(Double.isNaN(ClvMath.expm1(Double.NaN)));
-        // below half an ulp of 1, e^y - 1 = y to double precision
-        assertEquals(1e-17, ClvMath.expm1(1e-17), 0.0);
+    void geometricSum_endCases_exact() {
+        assertEquals(0.0, ClvMath.geometricSum(0.7, 0), 0.0);
+        assertEquals(1.0, ClvMath.geometricSum(0.7, 1), 0.0);
+        assertEquals(1.0, ClvMath.geometricSum(0.0, 36), 0.0);
+        assertEquals(36.0, ClvMath.geometricSum(1.0, 36), 0.0);
+        assertEquals(Integer.MAX_VALUE, ClvMath.geometricSum(1.0, Integer.MAX_VALUE), 0.0);
+        // w = 1/2, n = 5: 1 + 1/2 + 1/4 + 1/8 + 1/16 = 31/16, every step exact in binary
+        assertEquals(31.0 / 16, ClvMath.geometricSum(0.5, 5), 0.0);
+        // a very long horizon converges to 1 / (1 - w)
+        assertEquals(1 / (1 - 0.9), ClvMath.geometricSum(0.9, 1_000_000), 1e-14 * 10);
     }
 }
