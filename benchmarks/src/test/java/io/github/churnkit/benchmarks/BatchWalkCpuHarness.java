@@ -5,8 +5,8 @@ import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 
 /**
- * A quick, repeatable comparison of the batch tree walk against Smile when changing
- * {@code BatchTrees}: CPU time of the calling thread per row, best of several passes, so that other
+ * A quick, repeatable comparison of the batch tree walk (and of the one-row walk) against Smile when
+ * changing {@code BatchTrees}, {@code BitmaskTrees} or {@code CompleteTrees}: CPU time of the calling thread per row, best of several passes, so that other
  * jobs on a shared machine matter far less than for JMH's wall-clock figures. Not JMH and not a
  * test: run it by hand before and after a change, and confirm a gain with
  * {@link BatchScoringBenchmark} on a quiet machine.
@@ -43,12 +43,18 @@ public final class BatchWalkCpuHarness {
         double[] out = new double[n];
         Runnable churnkit = () -> f.runtime.batchProbability(f.flat, n, out);
         Runnable smile = () -> library.probabilities(out);
+        Runnable churnkitCalls = () -> {
+            for (int i = 0; i < n; i++) {
+                out[i] = f.runtime.probability(f.x[i]);
+            }
+        };
         for (int round = 0; round < 2; round++) { // the first round warms the JIT up
             double a = best(churnkit, passes, n);
             double b = best(smile, passes, n);
+            double c = best(churnkitCalls, passes, n);
             if (round == 1) {
-                System.out.printf(Locale.ROOT, "%s: churnkit batch %.1f ns/row, library %.1f ns/row, ratio %.2f%n",
-                        kind, a, b, b / a);
+                System.out.printf(Locale.ROOT, "%s: churnkit batch %.1f ns/row, library %.1f ns/row, ratio %.2f;"
+                        + " churnkit one row per call %.1f ns, ratio %.2f%n", kind, a, b, b / a, c, b / c);
             }
         }
     }

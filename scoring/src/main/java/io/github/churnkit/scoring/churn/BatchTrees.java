@@ -21,6 +21,13 @@ package io.github.churnkit.scoring.churn;
  * Leaf values are added to each row's sum in tree order, so the sums, and the probabilities, equal
  * those of the one-row walks bit for bit.
  *
+ * <p><b>Two forms.</b> For depths 2 to {@value BitmaskTrees#MAX_DEPTH} a {@link BitmaskTrees} form
+ * is also built, and batches go through it instead of the walk when its estimated cost per row is
+ * lower and the JVM is one where its inner loop was seen to be vectorized ({@link #VECTORIZING_JIT});
+ * the system property {@value #FORM_PROPERTY} overrides the choice. On the benchmark fixture (100
+ * trees of depth 6 with about 29 real splits each, 19 features) the bit-mask form takes about 700 ns
+ * per row against about 790 ns for the walk, by CPU time on JDK 25.
+ *
  * <p>Immutable and thread-safe: the working buffers are per thread ({@link ThreadLocal}), so a batch
  * call allocates nothing once a thread has its buffers.
  */

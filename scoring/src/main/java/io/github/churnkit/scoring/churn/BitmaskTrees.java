@@ -21,7 +21,7 @@ import java.util.Arrays;
  *
  * <p><b>Comparisons as integers.</b> For each feature the distinct thresholds of its splits are
  * sorted; a value's <em>rank</em> is the number of them strictly below it (a NaN counts as above all:
- * NaN goes right, as in {@link CompleteTrees#right(double, double)}). A row goes right at threshold
+ * NaN goes right, as in the walks, which read it as +infinity). A row goes right at threshold
  * number {@code k} (0-based) exactly when its rank is at least {@code k + 1}, so the test is the sign
  * of {@code rank - (k + 1)}, an int. Ranks are found once per row and feature (a branch-free binary
  * search, four rows interleaved); then, per tree and three splits at a time, one loop over the

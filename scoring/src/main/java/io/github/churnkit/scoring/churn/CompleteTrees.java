@@ -3,14 +3,16 @@ package io.github.churnkit.scoring.churn;
 /**
  * A binary tree ensemble re-laid out for speed: every tree padded to a complete tree of the same
  * depth {@code D}, stored level by level, so that a walk is {@code D} steps of
- * {@code i = 2i + 1 + right(x[feature[i]], threshold[i])} with no child pointers to load, and
+ * {@code i = 2i + 1 + right(threshold[i], x[feature[i]])} ({@link BatchTrees#right(double, double)},
+ * with NaN inputs read as +infinity) with no child pointers to load, and
  * a tree's {@code 2^D - 1} splits and {@code 2^D} leaf values sit next to each other in memory.
- * A leaf that is shallower than {@code D} is padded with splits whose threshold is NaN (every row
- * goes right: see {@link #right(double, double)}) above copies of its value, so each row reaches a
+ * A leaf that is shallower than {@code D} is padded with splits whose threshold is NaN (a row may
+ * go either way) above copies of its value, so each row reaches a
  * leaf with the value it reaches in the original tree and the sums are the same bit for bit.
  *
  * <p>Walks eight trees side by side for one row, so independent loads overlap; a batch of rows goes
- * through the same trees in a second layout, {@link BatchTrees}, level by level over blocks of rows.
+ * through the same trees in a batch form, {@link BatchTrees} (a level-by-level walk over blocks of
+ * rows, or the bit-mask form of {@link BitmaskTrees}).
  * Used only when every real threshold is finite and the depth is at most {@value #MAX_DEPTH}.
  * Immutable and thread-safe.
  */
@@ -28,6 +30,8 @@ final class CompleteTrees {
     private final double[] leaf;
     private final BatchTrees batch;
     private final int batchFeatures;
+    /** Per thread, the row being walked with NaN read as +infinity. */
+    private final ThreadLocal<double[]> rowBuffer;
 
     private CompleteTrees(TreeEnsemble e, int depth) {
         this.depth = depth;
@@ -40,6 +44,7 @@ final class CompleteTrees {
             place(e, e.roots[t], t, 0, 0);
         }
         this.batchFeatures = e.features;
+        this.rowBuffer = ThreadLocal.withInitial(() -> new double[e.features]);
         this.batch = new BatchTrees(depth, e.features, feature, threshold, leaf);
     }
 
@@ -64,7 +69,7 @@ final class CompleteTrees {
         int at = t * inner + pos;
         if (e.feature[node] >= 0) {
             feature[at] = e.feature[node];
-            threshold[at] = e.threshold[node] + 0.0; // -0.0 becomes +0.0: equal under <=, see right()
+            threshold[at] = e.threshold[node] + 0.0; // -0.0 becomes +0.0: equal under <=, see BatchTrees.right
             place(e, e.left[node], t, 2 * pos + 1, level + 1);
             place(e, e.right[node], t, 2 * pos + 2, level + 1);
         } else {
@@ -76,19 +81,31 @@ final class CompleteTrees {
     }
 
     /**
-     * 1 when a row goes right ({@code !(x <= threshold)}: larger, or NaN), else 0, without a branch:
-     * the sign bit of {@code threshold - x}, or'ed with a NaN test on its bits. Exact for a finite
-     * threshold that is not -0.0: the rounded difference of two finite doubles has the sign of the
-     * exact one and is +0.0 when they are equal; an infinite {@code x} gives an infinite difference
-     * of the right sign; a NaN {@code x}, or a NaN (padding) threshold, gives NaN.
+     * 1 when a row goes right, for an {@code x} that is not NaN: {@link BatchTrees#right(double, double)}
+     * (at a NaN padding threshold the difference is NaN, whose sign bit is 0: left).
      */
-    static int right(double x, double threshold) {
-        long bits = Double.doubleToRawLongBits(threshold - x);
-        return (int) ((bits >>> 63) | ((0x7FF0000000000000L - (bits & Long.MAX_VALUE)) >>> 63));
+    private static int step(double x, double threshold) {
+        return (int) (Double.doubleToRawLongBits(threshold - x) >>> 63);
     }
 
-    /** The sum of the leaf values {@code x} reaches, added to {@code base} in tree order. */
+    /**
+     * The sum of the leaf values {@code x} reaches, added to {@code base} in tree order. The row is
+     * first copied into a per-thread buffer with every NaN replaced by +infinity (a NaN goes right at
+     * every finite threshold, and so does +infinity), so that each step is the sign bit of
+     * {@code threshold - x} alone ({@link BatchTrees#right(double, double)}); at a padding split the
+     * NaN threshold gives NaN, whose sign bit sends the row left, and both sides hold the same leaf
+     * value.
+     */
     double margin(double[] x, double base) {
+        final double[] row = rowBuffer.get();
+        for (int j = 0; j < row.length; j++) {
+            double v = x[j];
+            row[j] = v != v ? Double.POSITIVE_INFINITY : v;
+        }
+        return sanitizedMargin(row, base);
+    }
+
+    private double sanitizedMargin(double[] x, double base) {
         final int[] f = feature;
         final double[] thr = threshold;
         final double[] v = leaf;
@@ -100,14 +117,14 @@ final class CompleteTrees {
             final int b0 = t * in;
             int i0 = 0, i1 = 0, i2 = 0, i3 = 0, i4 = 0, i5 = 0, i6 = 0, i7 = 0;
             for (int k = 0; k < d; k++) {
-                i0 = 2 * i0 + 1 + right(x[f[b0 + i0]], thr[b0 + i0]);
-                i1 = 2 * i1 + 1 + right(x[f[b0 + in + i1]], thr[b0 + in + i1]);
-                i2 = 2 * i2 + 1 + right(x[f[b0 + 2 * in + i2]], thr[b0 + 2 * in + i2]);
-                i3 = 2 * i3 + 1 + right(x[f[b0 + 3 * in + i3]], thr[b0 + 3 * in + i3]);
-                i4 = 2 * i4 + 1 + right(x[f[b0 + 4 * in + i4]], thr[b0 + 4 * in + i4]);
-                i5 = 2 * i5 + 1 + right(x[f[b0 + 5 * in + i5]], thr[b0 + 5 * in + i5]);
-                i6 = 2 * i6 + 1 + right(x[f[b0 + 6 * in + i6]], thr[b0 + 6 * in + i6]);
-                i7 = 2 * i7 + 1 + right(x[f[b0 + 7 * in + i7]], thr[b0 + 7 * in + i7]);
+                i0 = 2 * i0 + 1 + step(x[f[b0 + i0]], thr[b0 + i0]);
+                i1 = 2 * i1 + 1 + step(x[f[b0 + in + i1]], thr[b0 + in + i1]);
+                i2 = 2 * i2 + 1 + step(x[f[b0 + 2 * in + i2]], thr[b0 + 2 * in + i2]);
+                i3 = 2 * i3 + 1 + step(x[f[b0 + 3 * in + i3]], thr[b0 + 3 * in + i3]);
+                i4 = 2 * i4 + 1 + step(x[f[b0 + 4 * in + i4]], thr[b0 + 4 * in + i4]);
+                i5 = 2 * i5 + 1 + step(x[f[b0 + 5 * in + i5]], thr[b0 + 5 * in + i5]);
+                i6 = 2 * i6 + 1 + step(x[f[b0 + 6 * in + i6]], thr[b0 + 6 * in + i6]);
+                i7 = 2 * i7 + 1 + step(x[f[b0 + 7 * in + i7]], thr[b0 + 7 * in + i7]);
             }
             // leaf of tree t + j at (t + j) * (in + 1) + i_j - in
             final int l0 = t * (in + 1) - in;
@@ -125,7 +142,7 @@ final class CompleteTrees {
             int b = t * in;
             int i = 0;
             for (int k = 0; k < d; k++) {
-                i = 2 * i + 1 + right(x[f[b + i]], thr[b + i]);
+                i = 2 * i + 1 + step(x[f[b + i]], thr[b + i]);
             }
             y += v[t + b + i - in];
         }

@@ -172,12 +172,18 @@ public final class TreeEnsemble implements ChurnPredictor {
 
     /**
      * {@inheritDoc} For a binary ensemble of depth at most {@value CompleteTrees#MAX_DEPTH} with
-     * finite thresholds this walks each tree level by level over blocks of 128 rows that stay in the
-     * L1 cache, so the rows' independent steps overlap ({@link BatchTrees}); the per-row sums still
-     * run in tree order, so every value equals {@link #probability(double[])} bit for bit. Allocates
-     * nothing once the calling thread has its working buffers (about {@code 1 KiB × featureCount()}
-     * per thread and ensemble, rounded up to a power of two); the batch layout itself takes about 20
-     * bytes per padded tree slot ({@code treeCount() × 2^depth}, rounded up to a power of two).
+     * finite thresholds this takes blocks of 128 rows that stay in the L1 cache through one of two
+     * batch forms ({@link BatchTrees}): each tree walked level by level, the rows' independent steps
+     * overlapping; or, for trees of depth 2 to 6 far from complete on a JVM that vectorizes it
+     * (HotSpot 25+ on x86-64), every split tested against integer ranks of the values and the leaf
+     * read off a bit mask ({@link BitmaskTrees}). The system property {@code churnkit.batchForm}
+     * ({@code walk}, {@code bitmask}, {@code auto}) fixes the choice for ensembles built after it is
+     * set. Either way the per-row sums run in tree order, so every value equals
+     * {@link #probability(double[])} bit for bit. Allocates nothing once the calling thread has its
+     * working buffers (about {@code 1 KiB × featureCount()} per thread and ensemble, rounded up to a
+     * power of two); the batch layout takes about 20 bytes per padded tree slot
+     * ({@code treeCount() × 2^depth}, rounded up to a power of two), plus 16 bytes per split and 8
+     * per distinct threshold for the bit-mask form.
      */
     @Override
     public void batchProbability(double[] rows, int count, double[] out) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fast tree walks (eight trees side by side per call; in a batch, blocks of 128 rows level by
- * level through each tree, with NaN read as +infinity) must give exactly what walking one tree at a
- * time gives: the reference here is the
+ * level through each tree, with NaN read as +infinity, or the bit-mask form over integer ranks) must
+ * give exactly what walking one tree at a time gives: the reference here is the
  * ensemble's own single-tree walk {@code leaf(x, t)} summed in tree order, computed in the test.
  */
 class TreeEnsembleBatchTest {
