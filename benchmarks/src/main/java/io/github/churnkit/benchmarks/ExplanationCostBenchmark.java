@@ -28,13 +28,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * Same models and customers as {@link SingleScoreBenchmark} ({@link ChurnFixture}).
  *
+ * <p>Three forks: the logistic model's score-to-probability ratio moved from 1.42 to 1.53 between
+ * two single-fork runs on the same code (each fork's JIT compiles the short paths a little
+ * differently), so one fork is not enough to compare it with the 1.5 target.
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ExplanationCostBenchmark -prof gc
  * -rf json -rff docs/benchmarks/ExplanationCostBenchmark.json} (or {@code scripts/bench.sh ExplanationCostBenchmark}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 3, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ExplanationCostBenchmark {
