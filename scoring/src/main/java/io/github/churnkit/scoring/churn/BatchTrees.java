@@ -21,10 +21,10 @@ package io.github.churnkit.scoring.churn;
  * Leaf values are added to each row's sum in tree order, so the sums, and the probabilities, equal
  * those of the one-row walks bit for bit.
  *
- * <p><b>Two forms.</b> For depths 2 to {@value BitmaskTrees#MAX_DEPTH} a {@link BitmaskTrees} form
- * is also built, and batches go through it instead of the walk when its estimated cost per row is
- * lower and the JVM is one where its inner loop was seen to be vectorized ({@link #VECTORIZING_JIT});
- * the system property {@value #FORM_PROPERTY} overrides the choice. On the benchmark fixture (100
+ * <p><b>Two forms.</b> For depths 2 to {@value BitmaskTrees#MAX_DEPTH}, on a JVM where its inner
+ * loop was seen to be vectorized ({@link #VECTORIZING_JIT}), a {@link BitmaskTrees} form is built, and
+ * batches go through it instead of the walk when its estimated cost per row is lower; then the walk's
+ * arrays are not built. The system property {@value #FORM_PROPERTY} overrides the choice. On the benchmark fixture (100
  * trees of depth 6 with about 29 real splits each, 19 features) the bit-mask form takes about 700 ns
  * per row against about 790 ns for the walk, by CPU time on JDK 25.
  *
@@ -101,30 +101,34 @@ final class BatchTrees {
         this.stride = 1 << depth;
         this.trees = leafValue.length / stride;
         this.features = features;
-        int inner = stride - 1;
-        int slots = powerOfTwoAtLeast(trees * stride);
-        this.feature = new int[slots];
-        this.threshold = new double[slots];
-        this.leaf = new double[slots];
-        for (int t = 0; t < trees; t++) {
-            for (int p = 0; p < inner; p++) {
-                double thr = splitThreshold[t * inner + p];
-                // a padding split (NaN) sits above copies of one leaf: either way gives its value
-                feature[t * stride + p + 1] = Double.isNaN(thr) ? 0 : splitFeature[t * inner + p] << BLOCK_SHIFT;
-                threshold[t * stride + p + 1] = Double.isNaN(thr) ? 0.0 : thr;
-            }
-        }
-        System.arraycopy(leafValue, 0, leaf, 0, trees * stride);
-        this.work = ThreadLocal.withInitial(() -> new Work(features));
         int form = strategy == AUTO ? configuredForm() : strategy;
         BitmaskTrees masks = null;
-        if (form != WALK && depth >= 2 && depth <= BitmaskTrees.MAX_DEPTH) {
+        boolean worthTrying = form == BITMASK || (form == AUTO && VECTORIZING_JIT);
+        if (worthTrying && depth >= 2 && depth <= BitmaskTrees.MAX_DEPTH) {
             masks = new BitmaskTrees(depth, features, splitFeature, splitThreshold, leafValue);
-            if (form == AUTO && !(VECTORIZING_JIT && masks.estimatedNanosPerRow() < estimatedWalkNanosPerRow())) {
+            if (form == AUTO && masks.estimatedNanosPerRow() >= estimatedWalkNanosPerRow()) {
                 masks = null;
             }
         }
         this.bitmask = masks;
+        // the walk's layout, unless the bit-mask form replaces it
+        int inner = stride - 1;
+        int slots = masks != null ? 1 : powerOfTwoAtLeast(trees * stride);
+        this.feature = new int[slots];
+        this.threshold = new double[slots];
+        this.leaf = new double[slots];
+        if (masks == null) {
+            for (int t = 0; t < trees; t++) {
+                for (int p = 0; p < inner; p++) {
+                    double thr = splitThreshold[t * inner + p];
+                    // a padding split (NaN) sits above copies of one leaf: either way gives its value
+                    feature[t * stride + p + 1] = Double.isNaN(thr) ? 0 : splitFeature[t * inner + p] << BLOCK_SHIFT;
+                    threshold[t * stride + p + 1] = Double.isNaN(thr) ? 0.0 : thr;
+                }
+            }
+            System.arraycopy(leafValue, 0, leaf, 0, trees * stride);
+        }
+        this.work = masks != null ? null : ThreadLocal.withInitial(() -> new Work(features));
     }
 
     /** The form {@value #FORM_PROPERTY} asks for; AUTO when it is unset or says {@code auto}. */
@@ -290,7 +294,7 @@ final class BatchTrees {
 
     @Override
     public String toString() {
-        return "BatchTrees[" + trees + " trees, depth " + depth + ", " + features + " features, " + feature.length
-                + " slots" + (bitmask == null ? ", walk]" : ", " + bitmask + "]");
+        return "BatchTrees[" + trees + " trees, depth " + depth + ", " + features + " features, "
+                + (bitmask == null ? feature.length + " slots, walk]" : bitmask + "]");
     }
 }
