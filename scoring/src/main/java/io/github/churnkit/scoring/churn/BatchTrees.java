@@ -58,12 +58,16 @@ final class BatchTrees {
     static final String FORM_PROPERTY = "churnkit.batchForm";
     /**
      * True when the running JVM is known to compile {@link BitmaskTrees}' inner loop to vector
-     * instructions: HotSpot 25 or later on x86-64, where it was measured. On JDK 17 the same loop stays
-     * scalar and the bit-mask form was 2.4 times slower than the walk (trees of about 29 splits,
+     * instructions: HotSpot 25 or later ({@code java.vm.name} "OpenJDK 64-Bit Server VM" or "Java
+     * HotSpot(TM) 64-Bit Server VM") on x86-64 with its own C2 compiler (not a JVMCI compiler such as
+     * Graal, whose builds say {@code jvmci} in {@code java.vm.version}), where it was measured. On
+     * JDK 17 the same loop stays scalar and the bit-mask form was 2.4 times slower than the walk (trees of about 29 splits,
      * depth 6), so other JVMs keep the walk unless {@value #FORM_PROPERTY} says otherwise.
      */
     static final boolean VECTORIZING_JIT = Runtime.version().feature() >= 25
-            && (System.getProperty("os.arch", "").equals("amd64") || System.getProperty("os.arch", "").equals("x86_64"));
+            && (System.getProperty("os.arch", "").equals("amd64") || System.getProperty("os.arch", "").equals("x86_64"))
+            && System.getProperty("java.vm.name", "").contains("Server VM") // HotSpot's; not OpenJ9's
+            && !System.getProperty("java.vm.version", "").contains("jvmci");
     /** Always the level-by-level walk. */
     static final int WALK = 1;
     /** The {@link BitmaskTrees} form whenever the depth allows it (2 to {@value BitmaskTrees#MAX_DEPTH}). */
