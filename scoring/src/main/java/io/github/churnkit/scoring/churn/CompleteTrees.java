@@ -82,7 +82,8 @@ final class CompleteTrees {
 
     /**
      * 1 when a row goes right, for an {@code x} that is not NaN: {@link BatchTrees#right(double, double)}
-     * (at a NaN padding threshold the difference is NaN, whose sign bit is 0: left).
+     * (at a NaN padding threshold the difference is NaN and the result either value; both sides
+     * of a padding split hold the same leaf value).
      */
     private static int step(double x, double threshold) {
         return (int) (Double.doubleToRawLongBits(threshold - x) >>> 63);
@@ -93,8 +94,7 @@ final class CompleteTrees {
      * first copied into a per-thread buffer with every NaN replaced by +infinity (a NaN goes right at
      * every finite threshold, and so does +infinity), so that each step is the sign bit of
      * {@code threshold - x} alone ({@link BatchTrees#right(double, double)}); at a padding split the
-     * NaN threshold gives NaN, whose sign bit sends the row left, and both sides hold the same leaf
-     * value.
+     * NaN threshold may send the row either way, and both sides hold the same leaf value.
      */
     double margin(double[] x, double base) {
         final double[] row = rowBuffer.get();
