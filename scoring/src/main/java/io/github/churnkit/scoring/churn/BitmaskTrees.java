@@ -203,19 +203,8 @@ final class BitmaskTrees {
                 out[from + r] = base;
             }
             for (int t = 0; t < trees; t++) {
-                final int end = start[t + 1];
-                int s = start[t];
-                {
-                    final int o1 = col[s], o2 = col[s + 1], o3 = col[s + 2];
-                    final int k1 = need[s], k2 = need[s + 1], k3 = need[s + 2];
-                    final long m1 = kp[s], m2 = kp[s + 1], m3 = kp[s + 2];
-                    for (int r = 0; r < BLOCK; r++) {
-                        mask[r] = (m1 | (long) ((rank[o1 + r] - k1) >> 31))
-                                & (m2 | (long) ((rank[o2 + r] - k2) >> 31))
-                                & (m3 | (long) ((rank[o3 + r] - k3) >> 31));
-                    }
-                }
-                for (s += GROUP; s < end; s += GROUP) {
+                Arrays.fill(mask, -1L);
+                for (int s = start[t], end = start[t + 1]; s < end; s += GROUP) {
                     final int o1 = col[s], o2 = col[s + 1], o3 = col[s + 2];
                     final int k1 = need[s], k2 = need[s + 1], k3 = need[s + 2];
                     final long m1 = kp[s], m2 = kp[s + 1], m3 = kp[s + 2];
